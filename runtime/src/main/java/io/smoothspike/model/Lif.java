@@ -1,0 +1,163 @@
+package io.smoothspike.model;
+
+/**
+ * Leaky integrate-and-fire neuron with the QIF model's synaptic current (comparison model):
+ * {@code τ dV/dt = −V + I}, {@code I(t) = I(t0) exp(−2(t − t0)/τ)}; an input of weight w adds w to I; a spike is V
+ * reaching the threshold V_th, after which V = 0. Model coordinates: {@code (V, I)}, always finite.
+ *
+ * <p>Flow over Δ with {@code x = exp(−Δ/τ)}: {@code V ← V x + I (x − x²)}, {@code I ← I x²}. Threshold time: the
+ * largest root x ∈ (0, 1) of {@code I x² − (V + I) x + V_th = 0} (only for I &gt; 0), {@code Δ* = −τ ln x}. Unlike the
+ * QIF model, spikes appear and vanish inside the trial when the voltage maximum touches the threshold, so spike times
+ * jump as parameters vary.
+ */
+public final class Lif implements NeuronModel {
+
+    private static final String ID = "lif";
+    private final double tau;
+    private final double threshold;
+
+    /** A LIF neuron with time constant {@code tau} and threshold {@code threshold > 0}. */
+    public Lif(double tau, double threshold) {
+        this.tau = Checks.positive(ID, "tau", tau);
+        this.threshold = Checks.positive(ID, "threshold V_th", threshold);
+    }
+
+    public double tau() {
+        return tau;
+    }
+
+    /** Threshold V_th. */
+    public double threshold() {
+        return threshold;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String[] stateNames() {
+        return new String[] {"V", "I"};
+    }
+
+    @Override
+    public double[] stateFromVoltage(double v, double current) {
+        if (!Double.isFinite(v) || !Double.isFinite(current)) {
+            throw new IllegalArgumentException(ID + ": initial V and I must be finite, got V=" + v + ", I=" + current);
+        }
+        return new double[] {v, current};
+    }
+
+    @Override
+    public PopulationKernel newKernel(int size) {
+        return new Kernel(size, tau, threshold);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lif other && Double.compare(other.tau, tau) == 0
+                && Double.compare(other.threshold, threshold) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(tau) + Double.hashCode(threshold);
+    }
+
+    @Override
+    public String toString() {
+        return "Lif[tau=" + tau + ", Vth=" + threshold + "]";
+    }
+
+    /** LIF population, advanced lazily. */
+    static final class Kernel extends LazyKernel {
+        private final double tau;
+        private final double threshold;
+        private final double[] v;
+        private final double[] current;
+
+        Kernel(int size, double tau, double threshold) {
+            super(size);
+            this.tau = tau;
+            this.threshold = threshold;
+            this.v = new double[size + 1];
+            this.current = new double[size + 1];
+        }
+
+        @Override
+        protected void flow(int s, double dt) {
+            if (dt == 0) {
+                return;
+            }
+            double x = Math.exp(-dt / tau);
+            double oneMinusX = -Math.expm1(-dt / tau);
+            double in = current[s];
+            v[s] = v[s] * x + in * x * oneMinusX;
+            current[s] = in * x * x;
+        }
+
+        @Override
+        protected void jump(int s, double w) {
+            current[s] += w;
+        }
+
+        @Override
+        protected double timeToSpike(int s) {
+            double vv = v[s];
+            double in = current[s];
+            if (vv >= threshold) {
+                return 0;
+            }
+            if (!(in > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double b = vv + in;
+            if (!(b > 0) || !(b < 2 * in)) {
+                // the parabola's vertex lies outside (0, 1): both roots are in the past or never reached
+                return Double.POSITIVE_INFINITY;
+            }
+            double disc = b * b - 4 * in * threshold;
+            if (disc < 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double x = (b + Math.sqrt(disc)) / (2 * in);
+            return x >= 1 ? 0 : -tau * Math.log(x);
+        }
+
+        @Override
+        protected void pinAtSpike(int s) {
+            v[s] = threshold;
+        }
+
+        @Override
+        protected void reset(int s) {
+            v[s] = 0;
+        }
+
+        @Override
+        protected void load(int s, double[] state, int off) {
+            Checks.state(Double.isFinite(state[off]) && Double.isFinite(state[off + 1]), ID,
+                    "V and I must be finite, got V=" + state[off] + ", I=" + state[off + 1]);
+            v[s] = state[off];
+            current[s] = state[off + 1];
+        }
+
+        @Override
+        protected void store(int s, double[] out, int off) {
+            out[off] = v[s];
+            out[off + 1] = current[s];
+        }
+
+        @Override
+        protected double voltage(int s) {
+            return v[s];
+        }
+
+        @Override
+        protected void copy(int from, int to) {
+            v[to] = v[from];
+            current[to] = current[from];
+        }
+    }
+}

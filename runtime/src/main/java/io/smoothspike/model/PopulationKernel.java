@@ -1,0 +1,76 @@
+package io.smoothspike.model;
+
+/**
+ * The state of one population of identical neurons during a trial, as the event engine sees it.
+ *
+ * <p>A kernel owns primitive arrays for all neurons of a population and advances them in closed form. The engine
+ * guarantees that calls come in non-decreasing time order and never past {@link #nextSpikeTime()} (other than to
+ * deliver inputs at exactly that time, which are processed before the spike).
+ *
+ * <p>States are exchanged in <em>model coordinates</em>, {@link NeuronModel#stateSize()} numbers per neuron laid out
+ * neuron-major ({@code state[i * stateSize + k]}); each model documents its coordinates. Model coordinates are finite
+ * for every reachable state, including reset and spike instants.
+ *
+ * <p>Kernels are not thread-safe: each simulating thread uses its own.
+ */
+public abstract class PopulationKernel {
+
+    /** Number of neurons in the population. */
+    protected final int size;
+
+    protected PopulationKernel(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("population size must be positive, got " + size);
+        }
+        this.size = size;
+    }
+
+    /** Number of neurons in the population. */
+    public final int size() {
+        return size;
+    }
+
+    /** Sets every neuron to the given state (model coordinates) at time 0. */
+    public abstract void initialize(double[] state);
+
+    /** Delivers an input spike of weight {@code w} to neuron {@code i} at time {@code t}. */
+    public abstract void deliver(int i, double w, double t);
+
+    /**
+     * Delivers inputs to neurons {@code targets[k]} with weights {@code weights[k]}, k in [from, to), all at time
+     * {@code t}. Kernels override this with a tight loop.
+     */
+    public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
+        for (int k = from; k < to; k++) {
+            deliver(targets[k], weights[k], t);
+        }
+    }
+
+    /**
+     * Delivers inputs to every neuron i of the population with weight {@code weights[offset + i]}, all at time
+     * {@code t} (a dense projection row).
+     */
+    public void deliverDense(double[] weights, int offset, double t) {
+        for (int i = 0; i < size; i++) {
+            deliver(i, weights[offset + i], t);
+        }
+    }
+
+    /** Time of the earliest upcoming spike in this population, or {@code +Infinity} if no neuron will spike. */
+    public abstract double nextSpikeTime();
+
+    /** Local index of the neuron that spikes at {@link #nextSpikeTime()} (lowest index on ties). */
+    public abstract int nextSpiker();
+
+    /** Registers the spike of neuron {@code i} at time {@code t} (its {@link #nextSpikeTime()}) and resets it. */
+    public abstract void fire(int i, double t);
+
+    /** Writes the state of neuron {@code i} at time {@code t} (model coordinates) into {@code out[off...]}. */
+    public abstract void stateAt(int i, double t, double[] out, int off);
+
+    /**
+     * Membrane potential of neuron {@code i} at time {@code t}, for traces. Where the model's voltage is infinite
+     * (spike and reset instants of QIF-type models) the value is clamped to {@code ±Double.MAX_VALUE}.
+     */
+    public abstract double voltageAt(int i, double t);
+}

@@ -1,0 +1,93 @@
+package io.smoothspike.sim;
+
+import java.util.Arrays;
+
+/**
+ * External input spikes of one trial, sorted by time: spike k comes from input channel {@code source(k)} at
+ * {@code time(k)}. Spikes at equal times keep the order in which they were given.
+ */
+public final class InputSpikes {
+
+    private final double[] times;
+    private final int[] sources;
+
+    private InputSpikes(double[] times, int[] sources) {
+        this.times = times;
+        this.sources = sources;
+    }
+
+    /** No input spikes. */
+    public static InputSpikes none() {
+        return new InputSpikes(new double[0], new int[0]);
+    }
+
+    /**
+     * Input spikes from parallel lists; sorts them stably by time. Times must be finite and non-negative.
+     */
+    public static InputSpikes of(double[] times, int[] sources) {
+        if (times.length != sources.length) {
+            throw new IllegalArgumentException("input spikes: " + times.length + " times but " + sources.length
+                    + " sources");
+        }
+        Integer[] order = new Integer[times.length];
+        for (int k = 0; k < times.length; k++) {
+            if (!(times[k] >= 0) || Double.isInfinite(times[k])) {
+                throw new IllegalArgumentException("input spike " + k + ": time must be finite and >= 0, got "
+                        + times[k]);
+            }
+            if (sources[k] < 0) {
+                throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
+            }
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
+        double[] t = new double[times.length];
+        int[] s = new int[times.length];
+        for (int k = 0; k < order.length; k++) {
+            t[k] = times[order[k]];
+            s[k] = sources[order[k]];
+        }
+        return new InputSpikes(t, s);
+    }
+
+    /** One spike per channel: channel i spikes at {@code times[i]}; NaN means channel i is silent. */
+    public static InputSpikes onePerChannel(double[] times) {
+        int n = 0;
+        for (double t : times) {
+            if (!Double.isNaN(t)) {
+                n++;
+            }
+        }
+        double[] t = new double[n];
+        int[] s = new int[n];
+        int k = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (!Double.isNaN(times[i])) {
+                t[k] = times[i];
+                s[k++] = i;
+            }
+        }
+        return of(t, s);
+    }
+
+    public int size() {
+        return times.length;
+    }
+
+    public double time(int k) {
+        return times[k];
+    }
+
+    public int source(int k) {
+        return sources[k];
+    }
+
+    /** Largest channel index used, or -1 when empty. */
+    public int maxSource() {
+        int m = -1;
+        for (int s : sources) {
+            m = Math.max(m, s);
+        }
+        return m;
+    }
+}
