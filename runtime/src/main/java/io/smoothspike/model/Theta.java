@@ -9,8 +9,9 @@ package io.smoothspike.model;
  * <p><b>Representation.</b> With {@code x = (V − 1/2)/r = tan χ}, {@code χ = (r/τ)φ − π/2}, every neuron rotates at
  * the same angular rate ω = r/τ. Each neuron stores a vector (a, b) in a frame that co-rotates with time: its actual
  * projective pair at time t is {@code (P, Q) = R(ωt)(a, b)}, {@code x = P/Q}. Between inputs nothing is updated; an
- * input is the shear {@code P += (w/r) Q}, applied in the frame with the population's shared cos(ωt), sin(ωt): six
- * multiply-adds and no transcendental function per synaptic event. Spike (Q = 0, P &gt; 0) and reset (Q = 0, P &lt; 0)
+ * input is the shear {@code P += (w/r) Q}, applied in the frame with the population's shared cos(ωt), sin(ωt): no
+ * transcendental function per synaptic event. Shears at one time add up, so a synaptic event only adds its weight to
+ * the target's pending input, and the summed shear is applied once per neuron and event time. Spike (Q = 0, P &gt; 0) and reset (Q = 0, P &lt; 0)
  * are finite points; an input cannot move a neuron that sits exactly at either.
  *
  * <p><b>Next spike.</b> All phases advance together, so the next spiker is the neuron with the largest χ, found by
@@ -102,6 +103,9 @@ public final class Theta implements NeuronModel {
         private final double period;
         private final double[] a;
         private final double[] b;
+        /** Inputs of time {@code refTime} not yet applied, summed per neuron. */
+        private final double[] pending;
+        private boolean pendingInputs;
 
         private double trigTime = Double.NaN;
         private double cos;
@@ -121,6 +125,7 @@ public final class Theta implements NeuronModel {
             this.period = model.period();
             this.a = new double[size];
             this.b = new double[size];
+            this.pending = new double[size];
         }
 
         private void trig(double t) {
@@ -148,62 +153,76 @@ public final class Theta implements NeuronModel {
             }
             refTime = 0;
             dirty = true;
+            pendingInputs = false;
+            java.util.Arrays.fill(pending, 0);
             trigTime = Double.NaN;
         }
 
-        /** Brings the population to time t before inputs: a neuron due exactly now is pinned at its spike point. */
+        /**
+         * Starts inputs at time t. Shears at one time commute and add up (Q is unchanged by them), so the inputs of
+         * one time are summed per neuron in {@code pending} and applied once by {@link #flush()}. A neuron due
+         * exactly now is pinned at its spike point first.
+         */
         private void prepare(double t) {
-            trig(t);
+            if (pendingInputs && t != refTime) {
+                flush();
+            }
             if (!dirty && t >= spikeTime) {
+                trig(t);
                 a[spiker] = cos;
                 b[spiker] = sin;
             }
             dirty = true;
+            pendingInputs = true;
             refTime = t;
+        }
+
+        /** Applies the summed inputs of time {@code refTime}. */
+        private void flush() {
+            pendingInputs = false;
+            trig(refTime);
+            double c = cos;
+            double s = sin;
+            double k = invR;
+            double[] aa = a;
+            double[] bb = b;
+            double[] in = pending;
+            for (int i = 0; i < size; i++) {
+                double kq = in[i] * k * (c * bb[i] - s * aa[i]);
+                aa[i] += kq * c;
+                bb[i] += kq * s;
+                in[i] = 0;
+            }
         }
 
         @Override
         public void deliver(int i, double w, double t) {
             prepare(t);
-            double c = cos;
-            double s = sin;
-            double kq = w * invR * (c * b[i] - s * a[i]);
-            a[i] += kq * c;
-            b[i] += kq * s;
+            pending[i] += w;
         }
 
         @Override
         public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
             prepare(t);
-            double c = cos;
-            double s = sin;
-            double[] aa = a;
-            double[] bb = b;
-            double k = invR;
+            double[] in = pending;
             for (int n = from; n < to; n++) {
-                int i = targets[n];
-                double kq = weights[n] * k * (c * bb[i] - s * aa[i]);
-                aa[i] += kq * c;
-                bb[i] += kq * s;
+                in[targets[n]] += weights[n];
             }
         }
 
         @Override
         public void deliverDense(double[] weights, int offset, double t) {
             prepare(t);
-            double c = cos;
-            double s = sin;
-            double[] aa = a;
-            double[] bb = b;
-            double k = invR;
+            double[] in = pending;
             for (int i = 0; i < size; i++) {
-                double kq = weights[offset + i] * k * (c * bb[i] - s * aa[i]);
-                aa[i] += kq * c;
-                bb[i] += kq * s;
+                in[i] += weights[offset + i];
             }
         }
 
         private void scan() {
+            if (pendingInputs) {
+                flush();
+            }
             trig(refTime);
             double c = cos;
             double s = sin;
@@ -261,6 +280,9 @@ public final class Theta implements NeuronModel {
 
         @Override
         public void fire(int i, double t) {
+            if (pendingInputs) {
+                flush();
+            }
             trig(t);
             a[i] = -cos;
             b[i] = -sin;
@@ -269,6 +291,9 @@ public final class Theta implements NeuronModel {
         }
 
         private double chiAt(int i, double t) {
+            if (pendingInputs) {
+                flush();
+            }
             trig(t);
             double pp = cos * a[i] + sin * b[i];
             double qq = cos * b[i] - sin * a[i];
@@ -286,6 +311,9 @@ public final class Theta implements NeuronModel {
 
         @Override
         public double voltageAt(int i, double t) {
+            if (pendingInputs) {
+                flush();
+            }
             trig(t);
             double pp = cos * a[i] + sin * b[i];
             double qq = cos * b[i] - sin * a[i];

@@ -1,0 +1,75 @@
+package io.smoothspike.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code smoothspike bench <suite>}: throughput benchmarks printing one JSON line per case. */
+final class BenchCommand {
+
+    private static final String HELP = """
+            Usage: smoothspike bench sim [--case NAME] [--seconds S] [--threads N]
+
+            Suites:
+              sim    event engine, forward simulation only. Cases:
+                       mnist-theta    784-100-100-10 theta network, random binary 28x28 inputs,
+                                      hidden layers active (about 0.4 spikes per hidden neuron)
+                       recurrent-qif  1000 QIF neurons, 10% connectivity, Poisson drive
+            Options:
+              --case NAME    run only this case (default: all cases of the suite)
+              --seconds S    measuring time per case after a warm-up of S/2 (default 5)
+              --threads N    simulating threads, one simulator each (default 1)
+            Prints one JSON line per case.
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                out.print(HELP);
+                return 0;
+            }
+            throw new UsageException("name a suite, e.g. 'smoothspike bench sim' (see 'smoothspike bench --help')");
+        }
+        String suite = args[0];
+        Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length),
+                Set.of("case", "seconds", "threads"));
+        if (o.help()) {
+            out.print(HELP);
+            return 0;
+        }
+        double seconds = o.doubleValue("seconds", 5);
+        int threads = o.intValue("threads", 1);
+        if (!(seconds > 0) || threads < 1) {
+            throw new UsageException("--seconds must be positive and --threads at least 1");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        switch (suite) {
+            case "sim" -> {
+                for (SimBenchmark.Case c : SimBenchmark.cases(o.value("case", null))) {
+                    rows.add(SimBenchmark.measure(c, seconds, threads));
+                    print(out, rows.get(rows.size() - 1));
+                }
+            }
+            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim");
+        }
+        return 0;
+    }
+
+    private static void print(PrintStream out, Map<String, Object> row) {
+        try {
+            out.println(JSON.writeValueAsString(row));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
