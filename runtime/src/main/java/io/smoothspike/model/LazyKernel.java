@@ -9,6 +9,15 @@ package io.smoothspike.model;
  * evaluate states at arbitrary times without touching the neuron's own state.
  *
  * <p>Cost per delivery: one closed-form flow of the target, one time-to-spike evaluation and an O(log n) tree update.
+ *
+ * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
+ * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
+ * before the touch (model coordinates). Memory is O(touches) = O(spikes + synaptic events), never a snapshot of the
+ * network per event. The backward sweep walks each neuron's touches in reverse and applies the adjoint rules of the
+ * hybrid system: through a flow segment {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ},
+ * {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);
+ * a spike time t = s + Δ*(x⁺_A) passes its adjoint through {@code ∇Δ* = −∇g·DF / (∇g·f)} with g the spike
+ * condition. The model supplies DF, f, the jump, reset and threshold derivatives in model coordinates.
  */
 abstract class LazyKernel extends PopulationKernel {
 
@@ -18,12 +27,84 @@ abstract class LazyKernel extends PopulationKernel {
     private final double[] spikeTime;
     private final EarliestSpikeTree tree;
 
-    protected LazyKernel(int size) {
+    private final int dim;
+    private final int constantCount;
+    private double[] initialState;
+
+    private boolean recording;
+    private int touchCount;
+    private int[] touchNeuron = new int[0];
+    private int[] touchPrevious = new int[0];
+    private double[] touchTime = new double[0];
+    private double[] touchWeight = new double[0];
+    private double[] touchState = new double[0];
+    private final int[] lastTouch;
+
+    // backward sweep state
+    private final double[] adjoint;
+    private final double[] startTimeAdjoint;
+    private final int[] cursor;
+    private final double[] constantAdjoint;
+    private final double[] xa;
+    private final double[] xb;
+    private final double[] end;
+    private final double[] flowJac;
+    private final double[] flowConst;
+    private final double[] stepJac;
+    private final double[] stepW;
+    private final double[] stepConst;
+    private final double[] field;
+    private final double[] lamMinus;
+    private final double[] gradG;
+    private final double[] gradGConst;
+
+    protected LazyKernel(int size, int dim, int constantCount) {
         super(size);
+        this.dim = dim;
+        this.constantCount = constantCount;
         this.lastTime = new double[size];
         this.spikeTime = new double[size];
         this.tree = new EarliestSpikeTree(spikeTime);
+        this.lastTouch = new int[size];
+        this.adjoint = new double[size * dim];
+        this.startTimeAdjoint = new double[size];
+        this.cursor = new int[size];
+        this.constantAdjoint = new double[constantCount];
+        this.xa = new double[dim];
+        this.xb = new double[dim];
+        this.end = new double[dim];
+        this.flowJac = new double[dim * dim];
+        this.flowConst = new double[dim * constantCount];
+        this.stepJac = new double[dim * dim];
+        this.stepW = new double[dim];
+        this.stepConst = new double[dim * constantCount];
+        this.field = new double[dim];
+        this.lamMinus = new double[dim];
+        this.gradG = new double[dim];
+        this.gradGConst = new double[constantCount];
     }
+
+    // ---- model math in model coordinates, for the backward sweep ----
+
+    /**
+     * Flow derivatives: {@code end = F(x, dt)}, {@code jac[r*d + c] = ∂end_r/∂x_c},
+     * {@code dConst[r*nc + k] = ∂end_r/∂constant_k}; x is {@code x[xo...]}.
+     */
+    protected abstract void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac,
+            double[] dConst);
+
+    /** Vector field f(x) = dx/dt in model coordinates. */
+    protected abstract void vectorField(double[] x, int xo, double[] f);
+
+    /** Input jump derivatives: {@code xPlus = J(x, w)}, {@code jac = ∂J/∂x}, {@code dw = ∂J/∂w}, {@code dConst}. */
+    protected abstract void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
+            double[] dConst);
+
+    /** Reset derivatives at a spike: {@code xPlus = R(x)}, {@code jac = ∂R/∂x}. */
+    protected abstract void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac);
+
+    /** Gradient of the spike condition g(x) = 0 (crossed upwards) with respect to the state and the constants. */
+    protected abstract void thresholdGradient(double[] gx, double[] gConst);
 
     /** Advances the state in slot s by {@code dt >= 0} in closed form. */
     protected abstract void flow(int s, double dt);
@@ -54,7 +135,10 @@ abstract class LazyKernel extends PopulationKernel {
 
     @Override
     public final void initialize(double[] state) {
-        int d = state.length / size;
+        int d = dim;
+        initialState = state;
+        touchCount = 0;
+        java.util.Arrays.fill(lastTouch, -1);
         for (int i = 0; i < size; i++) {
             load(i, state, i * d);
             lastTime[i] = 0.0;
@@ -75,6 +159,9 @@ abstract class LazyKernel extends PopulationKernel {
     public final void deliver(int i, double w, double t) {
         advance(i, i, t);
         lastTime[i] = t;
+        if (recording) {
+            record(i, t, w);
+        }
         jump(i, w);
         spikeTime[i] = t + timeToSpike(i);
         tree.update(i);
@@ -94,6 +181,9 @@ abstract class LazyKernel extends PopulationKernel {
     public final void fire(int i, double t) {
         advance(i, i, t);
         lastTime[i] = t;
+        if (recording) {
+            record(i, t, Double.NaN);
+        }
         reset(i);
         spikeTime[i] = t + timeToSpike(i);
         tree.update(i);
@@ -111,5 +201,187 @@ abstract class LazyKernel extends PopulationKernel {
         copy(i, size);
         advance(size, i, t);
         return voltage(size);
+    }
+
+    private void record(int i, double t, double w) {
+        int n = touchCount;
+        if (n == touchNeuron.length) {
+            int cap = Math.max(64, 2 * n);
+            touchNeuron = java.util.Arrays.copyOf(touchNeuron, cap);
+            touchPrevious = java.util.Arrays.copyOf(touchPrevious, cap);
+            touchTime = java.util.Arrays.copyOf(touchTime, cap);
+            touchWeight = java.util.Arrays.copyOf(touchWeight, cap);
+            touchState = java.util.Arrays.copyOf(touchState, cap * dim);
+        }
+        touchNeuron[n] = i;
+        touchPrevious[n] = lastTouch[i];
+        touchTime[n] = t;
+        touchWeight[n] = w;
+        store(i, touchState, n * dim);
+        lastTouch[i] = n;
+        touchCount = n + 1;
+    }
+
+    @Override
+    public final void setRecording(boolean on) {
+        recording = on;
+    }
+
+    /** Writes the state of neuron i just after touch {@code a} (its initial state if a &lt; 0) into xa. */
+    private void stateAfter(int i, int a) {
+        if (a < 0) {
+            System.arraycopy(initialState, i * dim, xa, 0, dim);
+        } else if (Double.isNaN(touchWeight[a])) {
+            resetDerivatives(touchState, a * dim, xa, stepJac);
+        } else {
+            jumpDerivatives(touchState, a * dim, touchWeight[a], xa, stepJac, stepW, stepConst);
+        }
+    }
+
+    private static double dot(double[] a, int ao, double[] b, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += a[ao + k] * b[k];
+        }
+        return s;
+    }
+
+    /** out = λ·M for a row vector λ (length d) and a d×m matrix M (row-major). */
+    private static void leftMultiply(double[] lam, int lo, double[] m, int d, int cols, double[] out, int oo) {
+        for (int c = 0; c < cols; c++) {
+            double s = 0;
+            for (int r = 0; r < d; r++) {
+                s += lam[lo + r] * m[r * cols + c];
+            }
+            out[oo + c] = s;
+        }
+    }
+
+    /** Adds λ·M (d×nc) to the constant adjoint. */
+    private void addConstants(double[] lam, int lo, double[] m, double scale) {
+        for (int k = 0; k < constantCount; k++) {
+            double s = 0;
+            for (int r = 0; r < dim; r++) {
+                s += lam[lo + r] * m[r * constantCount + k];
+            }
+            constantAdjoint[k] += scale * s;
+        }
+    }
+
+    @Override
+    public final void beginBackward(double duration, double[] finalAdjoint) {
+        if (!recording) {
+            throw new IllegalStateException("backward sweep needs a recorded forward run (setRecording(true))");
+        }
+        java.util.Arrays.fill(constantAdjoint, 0);
+        for (int i = 0; i < size; i++) {
+            int last = lastTouch[i];
+            cursor[i] = last;
+            stateAfter(i, last);
+            double s = last < 0 ? 0 : touchTime[last];
+            flowDerivatives(xa, 0, duration - s, end, flowJac, flowConst);
+            vectorField(end, 0, field);
+            startTimeAdjoint[i] = -dot(finalAdjoint, i * dim, field, dim);
+            addConstants(finalAdjoint, i * dim, flowConst, 1);
+            leftMultiply(finalAdjoint, i * dim, flowJac, dim, dim, adjoint, i * dim);
+        }
+    }
+
+    /** Backward through the segment ending at touch b of neuron i (adjoint at its end in lamMinus). */
+    private void segment(int i, int b, double t) {
+        int a = touchPrevious[b];
+        stateAfter(i, a);
+        double s = a < 0 ? 0 : touchTime[a];
+        flowDerivatives(xa, 0, t - s, end, flowJac, flowConst);
+        addConstants(lamMinus, 0, flowConst, 1);
+        leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, i * dim);
+        cursor[i] = a;
+    }
+
+    /** Backward of one delivery to neuron i; returns dL/dt contribution, writes dL/dw into {@code wGrad[k]}. */
+    private double backwardDelivery(int i, double w, double t, double[] wGrad, int k) {
+        int b = cursor[i];
+        if (b < 0 || touchNeuron[b] != i || touchTime[b] != t) {
+            throw new IllegalStateException("backward sweep out of step with the recorded forward run");
+        }
+        int off = i * dim;
+        jumpDerivatives(touchState, b * dim, w, end, stepJac, stepW, stepConst);
+        wGrad[k] += dot(adjoint, off, stepW, dim);
+        addConstants(adjoint, off, stepConst, 1);
+        leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
+        vectorField(touchState, b * dim, field);
+        double flux = dot(lamMinus, 0, field, dim);
+        double timeAdjoint = flux + startTimeAdjoint[i];
+        startTimeAdjoint[i] = -flux;
+        segment(i, b, t);
+        return timeAdjoint;
+    }
+
+    @Override
+    public final double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
+            double t) {
+        double a = 0;
+        for (int k = to - 1; k >= from; k--) {
+            a += backwardDelivery(targets[k], weights[k], t, weightGrad, k);
+        }
+        return a;
+    }
+
+    @Override
+    public final double backwardDense(double[] weights, double[] weightGrad, int offset, double t) {
+        double a = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            a += backwardDelivery(i, weights[offset + i], t, weightGrad, offset + i);
+        }
+        return a;
+    }
+
+    @Override
+    public final void backwardFire(int i, double t, double timeAdjoint) {
+        int b = cursor[i];
+        if (b < 0 || touchNeuron[b] != i || touchTime[b] != t || !Double.isNaN(touchWeight[b])) {
+            throw new IllegalStateException("backward sweep out of step with the recorded forward run");
+        }
+        int off = i * dim;
+        resetDerivatives(touchState, b * dim, end, stepJac);
+        leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
+        vectorField(touchState, b * dim, field);
+        double total = timeAdjoint + startTimeAdjoint[i] + dot(lamMinus, 0, field, dim);
+        startTimeAdjoint[i] += timeAdjoint;
+        thresholdGradient(gradG, gradGConst);
+        double slope = dot(gradG, 0, field, dim);
+        int a = touchPrevious[b];
+        stateAfter(i, a);
+        double s = a < 0 ? 0 : touchTime[a];
+        flowDerivatives(xa, 0, t - s, end, flowJac, flowConst);
+        // ∇Δ* = −∇g·DF/(∇g·f), ∂Δ*/∂c = −(∇g·∂F/∂c + ∂g/∂c)/(∇g·f)
+        double scale = -total / slope;
+        for (int c = 0; c < dim; c++) {
+            double gd = 0;
+            for (int r = 0; r < dim; r++) {
+                gd += gradG[r] * flowJac[r * dim + c];
+            }
+            double v = 0;
+            for (int r = 0; r < dim; r++) {
+                v += lamMinus[r] * flowJac[r * dim + c];
+            }
+            adjoint[off + c] = v + scale * gd;
+        }
+        addConstants(lamMinus, 0, flowConst, 1);
+        addConstants(gradG, 0, flowConst, scale);
+        for (int k = 0; k < constantCount; k++) {
+            constantAdjoint[k] += scale * gradGConst[k];
+        }
+        cursor[i] = a;
+    }
+
+    @Override
+    public final void endBackward(double[] initialStateGrad, double[] constantGrad) {
+        for (int k = 0; k < size * dim; k++) {
+            initialStateGrad[k] += adjoint[k];
+        }
+        for (int k = 0; k < constantCount; k++) {
+            constantGrad[k] += constantAdjoint[k];
+        }
     }
 }

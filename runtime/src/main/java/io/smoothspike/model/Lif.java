@@ -55,6 +55,34 @@ public final class Lif implements NeuronModel {
     }
 
     @Override
+    public String[] constantNames() {
+        return new String[] {"tau", "threshold"};
+    }
+
+    @Override
+    public double[] constants() {
+        return new double[] {tau, threshold};
+    }
+
+    @Override
+    public Lif withConstants(double[] c) {
+        return new Lif(c[0], c[1]);
+    }
+
+    /** The LIF comparison model has no pseudodynamics. */
+    @Override
+    public boolean hasPseudodynamics() {
+        return false;
+    }
+
+    /** Always throws: the LIF comparison model defines no pseudospikes (PAPER-NOTES 3 covers QIF and phase models). */
+    @Override
+    public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
+        throw new UnsupportedOperationException("the LIF model has no pseudodynamics: use it for forward comparisons, "
+                + "or read out ordinary spikes only; for gradient training use qif, theta or oscillatory-lif");
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof Lif other && Double.compare(other.tau, tau) == 0
                 && Double.compare(other.threshold, threshold) == 0;
@@ -78,7 +106,7 @@ public final class Lif implements NeuronModel {
         private final double[] current;
 
         Kernel(int size, double tau, double threshold) {
-            super(size);
+            super(size, 2, 2);
             this.tau = tau;
             this.threshold = threshold;
             this.v = new double[size + 1];
@@ -158,6 +186,61 @@ public final class Lif implements NeuronModel {
         protected void copy(int from, int to) {
             v[to] = v[from];
             current[to] = current[from];
+        }
+
+        @Override
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
+            double e = Math.exp(-dt / tau);
+            double om = -Math.expm1(-dt / tau);
+            end[0] = x[xo] * e + x[xo + 1] * e * om;
+            end[1] = x[xo + 1] * e * e;
+            jac[0] = e;
+            jac[1] = e * om;
+            jac[2] = 0;
+            jac[3] = e * e;
+            // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F); the threshold does not enter the flow
+            dConst[0] = -dt / tau * (end[1] - end[0]) / tau;
+            dConst[1] = 0;
+            dConst[2] = -dt / tau * (-2 * end[1] / tau);
+            dConst[3] = 0;
+        }
+
+        @Override
+        protected void vectorField(double[] x, int xo, double[] f) {
+            f[0] = (x[xo + 1] - x[xo]) / tau;
+            f[1] = -2 * x[xo + 1] / tau;
+        }
+
+        @Override
+        protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
+                double[] dConst) {
+            xPlus[0] = x[xo];
+            xPlus[1] = x[xo + 1] + w;
+            jac[0] = 1;
+            jac[1] = 0;
+            jac[2] = 0;
+            jac[3] = 1;
+            dw[0] = 0;
+            dw[1] = 1;
+            java.util.Arrays.fill(dConst, 0);
+        }
+
+        @Override
+        protected void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac) {
+            xPlus[0] = 0;
+            xPlus[1] = x[xo + 1];
+            jac[0] = 0;
+            jac[1] = 0;
+            jac[2] = 0;
+            jac[3] = 1;
+        }
+
+        @Override
+        protected void thresholdGradient(double[] gx, double[] gConst) {
+            gx[0] = 1;
+            gx[1] = 0;
+            gConst[0] = 0;
+            gConst[1] = -1;
         }
     }
 }

@@ -27,4 +27,24 @@ public interface NeuronModel {
 
     /** Creates a kernel for a population of {@code size} neurons of this model. */
     PopulationKernel newKernel(int size);
+
+    /** Names of the model constants that gradients are taken with respect to, e.g. {@code ["tau"]}. */
+    String[] constantNames();
+
+    /** Values of the model constants, in the order of {@link #constantNames()}. */
+    double[] constants();
+
+    /** A model of the same kind with other constant values (validated like the constructor). */
+    NeuronModel withConstants(double[] constants);
+
+    /** Whether the model defines pseudodynamics past T (the comparison LIF model does not). */
+    default boolean hasPseudodynamics() {
+        return true;
+    }
+
+    /**
+     * Pseudodynamics of one neuron from its state at T ({@code state[off...]}, model coordinates), pseudo input
+     * {@code u} and softplus sharpness {@code alpha}: writes φ_p, Θ_p and their derivatives into {@code out}.
+     */
+    void pseudo(double[] state, int off, double u, double alpha, PseudoState out);
 }

@@ -71,6 +71,75 @@ public final class OscillatoryLif implements NeuronModel {
     }
 
     @Override
+    public String[] constantNames() {
+        return new String[] {"tau", "drive", "threshold"};
+    }
+
+    @Override
+    public double[] constants() {
+        return new double[] {tau, drive, threshold};
+    }
+
+    @Override
+    public OscillatoryLif withConstants(double[] c) {
+        return new OscillatoryLif(c[0], c[1], c[2]);
+    }
+
+    /** Pseudo phase {@code φ_p = H(φ(T), u)} and period {@code Θ_p = Θ}. */
+    @Override
+    public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
+        double[] h = new double[JUMP_RESULTS];
+        jump(state[off], u, h);
+        out.phase = h[0];
+        out.period = period();
+        out.dPhaseDState[0] = h[1];
+        out.dPeriodDState[0] = 0;
+        out.dPhaseDInput = h[2];
+        out.dPeriodDInput = 0;
+        System.arraycopy(h, 3, out.dPhaseDConstant, 0, 3);
+        periodDerivatives(out.dPeriodDConstant);
+    }
+
+    /** Number of entries {@link #jump} writes. */
+    static final int JUMP_RESULTS = 6;
+
+    /**
+     * The input map {@code H(φ, w) = Φ(min(Φ⁻¹(φ) + w, V_th))} and its derivatives: writes
+     * {@code {H, ∂H/∂φ, ∂H/∂w, ∂H/∂τ, ∂H/∂I0, ∂H/∂V_th}}. When the input reaches the threshold, H = Θ.
+     */
+    void jump(double phi, double w, double[] out) {
+        double e = Math.exp(-phi / tau);
+        double v = drive * (1 - e);
+        double vp = v + w;
+        if (vp >= threshold) {
+            out[0] = period();
+            out[1] = 0;
+            out[2] = 0;
+            periodDerivatives(out, 3);
+            return;
+        }
+        double h = -tau * Math.log1p(-vp / drive);
+        double slope = tau / (drive - vp);
+        out[0] = h;
+        out[1] = (drive - v) / (drive - vp);
+        out[2] = slope;
+        out[3] = h / tau - slope * phi / (tau * tau) * (drive - v);
+        out[4] = -tau * vp / (drive * (drive - vp)) + slope * v / drive;
+        out[5] = 0;
+    }
+
+    private void periodDerivatives(double[] out) {
+        periodDerivatives(out, 0);
+    }
+
+    /** Writes {@code ∂Θ/∂τ, ∂Θ/∂I0, ∂Θ/∂V_th} into {@code out[off...]}. */
+    void periodDerivatives(double[] out, int off) {
+        out[off] = period() / tau;
+        out[off + 1] = -tau * threshold / (drive * (drive - threshold));
+        out[off + 2] = tau / (drive - threshold);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof OscillatoryLif other && Double.compare(other.tau, tau) == 0
                 && Double.compare(other.drive, drive) == 0 && Double.compare(other.threshold, threshold) == 0;
@@ -94,8 +163,12 @@ public final class OscillatoryLif implements NeuronModel {
         private final double period;
         private final double[] phase;
 
+        private final OscillatoryLif model;
+        private final double[] jumpResult = new double[JUMP_RESULTS];
+
         Kernel(int size, OscillatoryLif model) {
-            super(size);
+            super(size, 1, 3);
+            this.model = model;
             this.tau = model.tau;
             this.drive = model.drive;
             this.threshold = model.threshold;
@@ -150,6 +223,43 @@ public final class OscillatoryLif implements NeuronModel {
         @Override
         protected void copy(int from, int to) {
             phase[to] = phase[from];
+        }
+
+        @Override
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
+            end[0] = x[xo] + dt;
+            jac[0] = 1;
+            java.util.Arrays.fill(dConst, 0);
+        }
+
+        @Override
+        protected void vectorField(double[] x, int xo, double[] f) {
+            f[0] = 1;
+        }
+
+        @Override
+        protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
+                double[] dConst) {
+            model.jump(x[xo], w, jumpResult);
+            xPlus[0] = jumpResult[0];
+            jac[0] = jumpResult[1];
+            dw[0] = jumpResult[2];
+            System.arraycopy(jumpResult, 3, dConst, 0, 3);
+        }
+
+        @Override
+        protected void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac) {
+            xPlus[0] = 0;
+            jac[0] = 0;
+        }
+
+        @Override
+        protected void thresholdGradient(double[] gx, double[] gConst) {
+            gx[0] = 1;
+            model.periodDerivatives(gConst, 0);
+            for (int k = 0; k < 3; k++) {
+                gConst[k] = -gConst[k];
+            }
         }
     }
 }

@@ -73,4 +73,45 @@ public abstract class PopulationKernel {
      * (spike and reset instants of QIF-type models) the value is clamped to {@code ±Double.MAX_VALUE}.
      */
     public abstract double voltageAt(int i, double t);
+
+    // ---- recording and backward sweep (reverse-mode gradient through the event sequence) ----
+
+    /**
+     * Turns on or off the recording of what {@link #beginBackward} needs. Off by default; the setting holds for the
+     * following trials.
+     */
+    public abstract void setRecording(boolean on);
+
+    /**
+     * Starts the backward sweep of the last recorded trial of duration T, given {@code finalAdjoint} = dL/d(state
+     * at T) in model coordinates (neuron-major). The sweep then calls the {@code backward...} methods in exactly
+     * the reverse order of the forward calls, and finally {@link #endBackward}.
+     */
+    public abstract void beginBackward(double duration, double[] finalAdjoint);
+
+    /**
+     * Reverse of {@link #deliverSparse}: adds dL/dw into {@code weightGrad[k]} for each synapse k in [from, to) and
+     * returns the contribution of these deliveries to dL/dt of the event time t.
+     */
+    public abstract double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
+            double t);
+
+    /** Reverse of {@link #deliverDense}; see {@link #backwardSparse}. */
+    public abstract double backwardDense(double[] weights, double[] weightGrad, int offset, double t);
+
+    /**
+     * Reverse of {@link #fire}: {@code timeAdjoint} is dL/dt of this spike's time, collected from the loss and from
+     * the backward deliveries of this spike.
+     */
+    public abstract void backwardFire(int i, double t, double timeAdjoint);
+
+    /**
+     * Whether the following sweeps must produce dL/d(model constants); kernels for which that costs extra work skip
+     * it when off. Kernels where it is cheap always compute it.
+     */
+    public void setConstantGradients(boolean on) {
+    }
+
+    /** Ends the sweep: adds dL/d(initial state) (model coordinates) and dL/d(model constants). */
+    public abstract void endBackward(double[] initialStateGrad, double[] constantGrad);
 }

@@ -58,6 +58,54 @@ public final class Qif implements NeuronModel {
     }
 
     @Override
+    public String[] constantNames() {
+        return new String[] {"tau"};
+    }
+
+    @Override
+    public double[] constants() {
+        return new double[] {tau};
+    }
+
+    @Override
+    public Qif withConstants(double[] c) {
+        return new Qif(c[0]);
+    }
+
+    /**
+     * After T the neuron runs as a theta neuron with drive {@code I_p + 1/4}, {@code I_p = softplus_α(I(T) + u)}:
+     * {@code Θ_p = τπ/√I_p}, {@code φ_p = (τ/√I_p)(atan((V(T) − 1/2)/√I_p) + π/2)}, evaluated from ψ = atan V so
+     * that V(T) = ±∞ gives φ_p = Θ_p or 0.
+     */
+    @Override
+    public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
+        double psi = state[off];
+        double z = (state[off + 1] + u) / alpha;
+        double ip = alpha * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))));
+        double sigmoid = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        double rp = Math.sqrt(ip);
+        double sn = Math.sin(psi);
+        double cs = psi == -Math.PI / 2 || psi == Math.PI / 2 ? 0 : Math.cos(psi);
+        double num = sn - 0.5 * cs;
+        double den = rp * rp * cs * cs + num * num;
+        double angle = Math.atan2(num, rp * cs) + Math.PI / 2;
+        out.phase = tau / rp * angle;
+        out.period = tau * Math.PI / rp;
+        double dPhaseDr = -out.phase / rp - tau / rp * num * cs / den;
+        double dPeriodDr = -out.period / rp;
+        double dPhaseDz = dPhaseDr / (2 * rp) * sigmoid;
+        double dPeriodDz = dPeriodDr / (2 * rp) * sigmoid;
+        out.dPhaseDState[0] = tau / rp * rp / den;
+        out.dPhaseDState[1] = dPhaseDz;
+        out.dPeriodDState[0] = 0;
+        out.dPeriodDState[1] = dPeriodDz;
+        out.dPhaseDInput = dPhaseDz;
+        out.dPeriodDInput = dPeriodDz;
+        out.dPhaseDConstant[0] = out.phase / tau;
+        out.dPeriodDConstant[0] = out.period / tau;
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof Qif other && Double.compare(other.tau, tau) == 0;
     }
@@ -80,7 +128,7 @@ public final class Qif implements NeuronModel {
         private final double[] current;
 
         Kernel(int size, double tau) {
-            super(size);
+            super(size, 2, 1);
             this.tau = tau;
             this.p = new double[size + 1];
             this.q = new double[size + 1];
@@ -204,6 +252,108 @@ public final class Qif implements NeuronModel {
             p[to] = p[from];
             q[to] = q[from];
             current[to] = current[from];
+        }
+
+        /** (sin ψ, cos ψ) with the exact reset and spike points at ψ = ∓π/2. */
+        private static double sinOf(double psi) {
+            return psi == Math.PI / 2 ? 1 : psi == -Math.PI / 2 ? -1 : Math.sin(psi);
+        }
+
+        private static double cosOf(double psi) {
+            return psi == Math.PI / 2 || psi == -Math.PI / 2 ? 0 : Math.cos(psi);
+        }
+
+        @Override
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
+            double psi = x[xo];
+            double in = x[xo + 1];
+            double pp = sinOf(psi);
+            double qq = cosOf(psi);
+            double decay = Math.exp(-dt / tau);
+            double ell = -Math.expm1(-dt / tau);
+            double z = in * ell * ell;
+            double scale = 1;
+            double cc;
+            double ss;
+            if (in > 0) {
+                double c = Math.sqrt(in);
+                cc = Math.cos(c * ell);
+                ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
+            } else if (in < 0) {
+                double c = Math.sqrt(-in);
+                scale = Math.exp(-c * ell);
+                cc = 0.5 * (1 + Math.exp(-2 * c * ell));
+                ss = -Math.expm1(-2 * c * ell) / (2 * c);
+            } else {
+                cc = 1;
+                ss = ell;
+            }
+            // (S − ℓC)/I, an entire function of I: series for small |Iℓ²|
+            double sMinusLc = Math.abs(z) < 1e-2
+                    ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
+                    : (ss - ell * cc) / in;
+            double dC = -0.5 * ell * ss;
+            double dS = -0.5 * sMinusLc;
+            double np = decay * (cc * pp + in * ss * qq);
+            double nq = cc * qq - ss * pp;
+            double n2 = np * np + nq * nq;
+            double det = decay * (cc * cc + in * ss * ss);
+            double dnp = decay * (dC * pp + (ss + in * dS) * qq);
+            double dnq = dC * qq - dS * pp;
+            end[0] = nq < 0 ? Math.atan2(-np, -nq) : Math.atan2(np, nq);
+            end[1] = in * decay * decay;
+            jac[0] = det / n2;
+            jac[1] = (nq * dnp - np * dnq) / n2;
+            jac[2] = 0;
+            jac[3] = decay * decay;
+            // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F)
+            double fpsi = field(end[0], end[1]);
+            dConst[0] = -dt / tau * fpsi;
+            dConst[1] = -dt / tau * (-2 * end[1] / tau);
+        }
+
+        private double field(double psi, double in) {
+            double sn = sinOf(psi);
+            double cs = cosOf(psi);
+            return (sn * sn - sn * cs + in * cs * cs) / tau;
+        }
+
+        @Override
+        protected void vectorField(double[] x, int xo, double[] f) {
+            f[0] = field(x[xo], x[xo + 1]);
+            f[1] = -2 * x[xo + 1] / tau;
+        }
+
+        @Override
+        protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
+                double[] dConst) {
+            xPlus[0] = x[xo];
+            xPlus[1] = x[xo + 1] + w;
+            jac[0] = 1;
+            jac[1] = 0;
+            jac[2] = 0;
+            jac[3] = 1;
+            dw[0] = 0;
+            dw[1] = 1;
+            dConst[0] = 0;
+            dConst[1] = 0;
+        }
+
+        @Override
+        protected void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac) {
+            xPlus[0] = -Math.PI / 2;
+            xPlus[1] = x[xo + 1];
+            jac[0] = 0;
+            jac[1] = 0;
+            jac[2] = 0;
+            jac[3] = 1;
+        }
+
+        @Override
+        protected void thresholdGradient(double[] gx, double[] gConst) {
+            gx[0] = 1;
+            gx[1] = 0;
+            gConst[0] = 0;
         }
     }
 }

@@ -25,6 +25,10 @@ import java.util.List;
  *
  * <p>A simulator owns its kernels and its {@link EventRecord} and reuses them across trials: use one simulator per
  * thread. The returned record is overwritten by the next {@link #run}.
+ *
+ * <p><b>Gradients.</b> With {@link #setRecording} on, the kernels also record what the reverse pass needs (see
+ * {@link io.smoothspike.model.PopulationKernel}), and {@link #backward} sweeps the last trial's events in reverse
+ * order, mirroring every kernel call of the forward pass.
  */
 public final class EventSimulator {
 
@@ -34,6 +38,11 @@ public final class EventSimulator {
     private final Projection[] fromInputs;
     private final int[] offsets;
     private final EventRecord record;
+    private final int[] populationOfNeuron;
+    private final int[] fromInputsIndex;
+    private final int[][] outgoingIndex;
+    private boolean recording;
+    private int lastInputEvents;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
@@ -55,6 +64,83 @@ public final class EventSimulator {
         }
         this.fromInputs = graph.fromInputs();
         this.record = new EventRecord(graph.neuronCount(), stateSizes, sizes);
+        this.populationOfNeuron = new int[graph.neuronCount()];
+        for (int p = 0; p < np; p++) {
+            java.util.Arrays.fill(populationOfNeuron, offsets[p], offsets[p] + sizes[p], p);
+        }
+        List<Projection> all = graph.projections();
+        this.fromInputsIndex = java.util.Arrays.stream(fromInputs).mapToInt(all::indexOf).toArray();
+        this.outgoingIndex = new int[np][];
+        for (int p = 0; p < np; p++) {
+            outgoingIndex[p] = java.util.Arrays.stream(outgoing[p]).mapToInt(all::indexOf).toArray();
+        }
+    }
+
+    /** Turns on or off the recording that {@link #backward} needs, for the following runs. */
+    public void setRecording(boolean on) {
+        recording = on;
+        for (PopulationKernel k : kernels) {
+            k.setRecording(on);
+        }
+    }
+
+    /** Whether {@link #backward} must also produce gradients with respect to the model constants. */
+    public void setConstantGradients(boolean on) {
+        for (PopulationKernel k : kernels) {
+            k.setConstantGradients(on);
+        }
+    }
+
+    /**
+     * Reverse-mode sweep over the last (recorded) trial. {@code eventTimeAdjoint[k]} is the explicit dL/dt of event k
+     * (e.g. from the loss on ordinary output spikes), {@code finalStateAdjoint[p]} is dL/d(state at T) of population
+     * p in model coordinates. Adds dL/d(weights, initial states, constants) into {@code grad} and sets its input-time
+     * gradient.
+     */
+    public void backward(double[] eventTimeAdjoint, double[][] finalStateAdjoint, TrialGradient grad) {
+        if (!recording) {
+            throw new IllegalStateException("backward needs a recorded run: call setRecording(true) before run()");
+        }
+        double duration = record.duration();
+        for (int p = 0; p < kernels.length; p++) {
+            kernels[p].beginBackward(duration, finalStateAdjoint[p]);
+        }
+        grad.resetInputTimes(lastInputEvents);
+        double[] inputGrad = grad.inputTimes();
+        int input = lastInputEvents;
+        for (int k = record.eventCount() - 1; k >= 0; k--) {
+            double t = record.time(k);
+            if (record.isInput(k)) {
+                double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, record.inputChannel(k),
+                        t, grad);
+                inputGrad[--input] = a;
+            } else {
+                int n = record.neuron(k);
+                int pop = populationOfNeuron[n];
+                int local = n - offsets[pop];
+                double a = eventTimeAdjoint[k] + transmitBackward(outgoing[pop], outgoingIndex[pop], local, t, grad);
+                kernels[pop].backwardFire(local, t, a);
+            }
+        }
+        for (int p = 0; p < kernels.length; p++) {
+            kernels[p].endBackward(grad.initialState(p), grad.constants(p));
+        }
+    }
+
+    private double transmitBackward(Projection[] projections, int[] index, int row, double t, TrialGradient grad) {
+        double a = 0;
+        for (int j = projections.length - 1; j >= 0; j--) {
+            Projection pr = projections[j];
+            PopulationKernel k = kernels[pr.target()];
+            double[] wg = grad.weights(index[j]);
+            if (pr.isDense()) {
+                a += k.backwardDense(pr.weights(), wg, row * pr.targetSize(), t);
+            } else {
+                int[] rs = pr.rowStart();
+                a += k.backwardSparse(pr.targets(), pr.weights(), wg, rs[row], rs[row + 1], t);
+            }
+        }
+        return a;
     }
 
     public SimulationGraph graph() {
@@ -98,6 +184,7 @@ public final class EventSimulator {
             kernels[p].initialize(pops.get(p).initialState());
         }
         record.clear(duration);
+        int inputEvents = 0;
         int nextInput = 0;
         int inputCount = input.size();
         int nextSample = 0;
@@ -143,6 +230,7 @@ public final class EventSimulator {
                 }
             }
             int channel = input.source(nextInput++);
+            inputEvents++;
             record.addInput(tIn, channel);
             transmit(fromInputs, channel, tIn);
             now = tIn;
@@ -158,6 +246,7 @@ public final class EventSimulator {
             }
         }
         record.indexSpikes();
+        lastInputEvents = inputEvents;
         return record;
     }
 
