@@ -27,6 +27,31 @@ public final class SimulationGraph {
     private final Projection[][] fromPopulation;
     private final int neuronCount;
 
+    private SimulationGraph(SimulationGraph base, List<Population> populations) {
+        this.inputName = base.inputName;
+        this.inputCount = base.inputCount;
+        this.populations = List.copyOf(populations);
+        this.projections = base.projections;
+        this.neuronCount = base.neuronCount;
+        this.fromInputs = base.fromInputs;
+        this.fromPopulation = base.fromPopulation;
+    }
+
+    /**
+     * The same network with population {@code p}'s neuron model replaced by {@code model} (same kind, other
+     * constants). Weights and initial states are shared with this graph, not copied.
+     */
+    public SimulationGraph withModel(int p, NeuronModel model) {
+        Population old = populations.get(p);
+        if (!old.model().id().equals(model.id())) {
+            throw new IllegalArgumentException("population '" + old.name() + "' is " + old.model().id()
+                    + "; cannot swap in a " + model.id() + " model");
+        }
+        List<Population> pops = new ArrayList<>(populations);
+        pops.set(p, new Population(old.name(), model, old.size(), old.offset(), old.initialState()));
+        return new SimulationGraph(this, pops);
+    }
+
     private SimulationGraph(Builder b) {
         this.inputName = b.inputName;
         this.inputCount = b.inputCount;

@@ -55,6 +55,11 @@ public final class Lif implements NeuronModel {
     }
 
     @Override
+    public int currentIndex() {
+        return 1;
+    }
+
+    @Override
     public String[] constantNames() {
         return new String[] {"tau", "threshold"};
     }

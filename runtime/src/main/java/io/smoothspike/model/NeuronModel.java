@@ -37,6 +37,11 @@ public interface NeuronModel {
     /** A model of the same kind with other constant values (validated like the constructor). */
     NeuronModel withConstants(double[] constants);
 
+    /** Index of the synaptic-current coordinate in the model state, or -1 for models without one. */
+    default int currentIndex() {
+        return -1;
+    }
+
     /** Whether the model defines pseudodynamics past T (the comparison LIF model does not). */
     default boolean hasPseudodynamics() {
         return true;

@@ -58,6 +58,11 @@ public final class Qif implements NeuronModel {
     }
 
     @Override
+    public int currentIndex() {
+        return 1;
+    }
+
+    @Override
     public String[] constantNames() {
         return new String[] {"tau"};
     }

@@ -24,6 +24,7 @@ public final class EventRecord {
     private final int[] spikeStart;
     private final int[] fill;
     private double[] spikeTimes = new double[16];
+    private int[] spikeEvents = new int[16];
     private final double[][] finalState;
     private double duration;
 
@@ -78,11 +79,14 @@ public final class EventRecord {
         }
         if (spikeTimes.length < spikeCount) {
             spikeTimes = new double[Math.max(spikeCount, 2 * spikeTimes.length)];
+            spikeEvents = new int[spikeTimes.length];
         }
         System.arraycopy(spikeStart, 0, fill, 0, neuronCount);
         for (int k = 0; k < count; k++) {
             if (who[k] >= 0) {
-                spikeTimes[fill[who[k]]++] = time[k];
+                int slot = fill[who[k]]++;
+                spikeTimes[slot] = time[k];
+                spikeEvents[slot] = k;
             }
         }
     }
@@ -134,6 +138,14 @@ public final class EventRecord {
         return spikeTimes[spikeStart[n] + j];
     }
 
+    /** Event index of the j-th spike (0-based) of network neuron n. */
+    public int spikeEvent(int n, int j) {
+        if (j < 0 || j >= spikeCount(n)) {
+            throw new IndexOutOfBoundsException("neuron " + n + " has " + spikeCount(n) + " spikes, asked for #" + j);
+        }
+        return spikeEvents[spikeStart[n] + j];
+    }
+
     /** The spike times of network neuron n, ascending (a new array). */
     public double[] spikeTimes(int n) {
         return Arrays.copyOfRange(spikeTimes, spikeStart[n], spikeStart[n + 1]);
@@ -160,6 +172,7 @@ public final class EventRecord {
         c.duration = duration;
         System.arraycopy(spikeStart, 0, c.spikeStart, 0, spikeStart.length);
         c.spikeTimes = Arrays.copyOf(spikeTimes, Math.max(1, spikeCount));
+        c.spikeEvents = Arrays.copyOf(spikeEvents, Math.max(1, spikeCount));
         for (int p = 0; p < finalState.length; p++) {
             System.arraycopy(finalState[p], 0, c.finalState[p], 0, finalState[p].length);
         }

@@ -118,46 +118,80 @@ class LifFlowTest {
     }
 
     /**
-     * Oracle outcome: time of the first threshold crossing (+∞ if none), the largest future voltage (NaN where the
-     * crossing is steep enough that it was not needed), and whether V decreases from the start on.
+     * Oracle outcome: time of the first threshold crossing (+∞ if none), the largest future voltage or an upper bound
+     * of it at least {@code SAFE_MARGIN} below V_th (NaN where the crossing is steep enough that it was not needed),
+     * and whether V decreases from the start on.
      */
     private record Outcome(double spike, double vmax, boolean decreasingFromStart) {
+    }
+
+    private static final double SAFE_MARGIN = 1e-8;
+
+    /**
+     * Upper bound of V from now on: since |I| only decays, I(s) ≤ I_max = max(I(t), 0) later, so τ dV/ds ≤ I_max − V
+     * and V never rises above max(V(t), I_max) (comparison argument, no closed form used). Below V_th − margin the
+     * trajectory cannot cross any more.
+     */
+    private static double bound(double v, double current) {
+        return Math.max(v, Math.max(current, 0));
     }
 
     private static Outcome oracle(double tau, double vth, double v0, double current0) {
         if (v0 >= vth) {
             return new Outcome(0, v0, false);
         }
+        boolean decreasing = v0 >= current0; // τ dV/dt = I − V ≤ 0
+        double bound0 = bound(v0, current0);
+        if (bound0 < vth - SAFE_MARGIN) {
+            return new Outcome(Double.POSITIVE_INFINITY, bound0, decreasing);
+        }
         Dopri45.Ode f = ode(tau, current0);
         double[] y0 = {v0, 0};
         double horizon = HORIZON * tau;
-        Dopri45.Result hit = ORACLE.integrate(f, 0, y0, horizon, (t, y) -> y[0] - vth);
-        if (hit.eventHit) {
+        // stops at the crossing, or where the bound shows that no crossing can follow
+        Dopri45.Result hit = ORACLE.integrate(f, 0, y0, horizon,
+                (t, y) -> Math.max(y[0] - vth, vth - SAFE_MARGIN - bound(y[0], current0 * Math.exp(y[1]))));
+        if (hit.eventHit && hit.y[0] > vth - 0.5 * SAFE_MARGIN) {
             double t = refine(tau, vth, v0, current0, hit.t);
             double[] y = oracleFlow(tau, v0, current0, t);
             if ((y[1] - y[0]) > 1e-3) {
                 return new Outcome(t, Double.NaN, false); // crossing with τ dV/dt > 1e-3: far from tangency
             }
-            return new Outcome(t, maxVoltage(f, y0, horizon, current0), false);
+            return new Outcome(t, maxVoltage(tau, vth, v0, current0), false);
         }
-        if (!(current0 > 0)) {
-            // V(t) = V0 x + I0 (x − x²) ≤ max(V0, 0) < V_th for x = exp(−t/τ) ∈ (0, 1] when I0 ≤ 0
-            return new Outcome(Double.POSITIVE_INFINITY, v0, v0 > current0);
-        }
-        double vmax = maxVoltage(f, y0, horizon, current0);
+        double vmax = maxVoltage(tau, vth, v0, current0);
         if (vmax >= vth) {
             // a short excursion above threshold between two event samples: V increases up to its maximum
             Dopri45.Result max = ORACLE.integrate(f, 0, y0, horizon, (t, y) -> y[0] - current0 * Math.exp(y[1]));
             Dopri45.Result again = ORACLE.integrate(f, 0, y0, max.t, (t, y) -> y[0] - vth);
             return new Outcome(refine(tau, vth, v0, current0, again.eventHit ? again.t : max.t), vmax, false);
         }
-        return new Outcome(Double.POSITIVE_INFINITY, vmax, v0 >= current0);
+        return new Outcome(Double.POSITIVE_INFINITY, vmax, decreasing);
     }
 
-    /** The largest voltage from now on: at the upward crossing of V − I (dV/dt from + to −), else V0. */
-    private static double maxVoltage(Dopri45.Ode f, double[] y0, double horizon, double current0) {
-        Dopri45.Result max = ORACLE.integrate(f, 0, y0, horizon, (t, y) -> y[0] - current0 * Math.exp(y[1]));
-        return max.eventHit ? Math.max(y0[0], max.y[0]) : y0[0];
+    /**
+     * The largest voltage from now on, or an upper bound of it below V_th − margin. With I ≥ 0 and dV/dt ≤ 0, V keeps
+     * decreasing (with D = I − V ≤ 0, τ dD/dt = −2I − D is negative at D = 0, so D stays ≤ 0); otherwise V rises
+     * up to the upward crossing of V − I (dV/dt from + to −), unless the bound shows V stays below V_th − margin.
+     */
+    private static double maxVoltage(double tau, double vth, double v0, double current0) {
+        if (current0 >= 0 && v0 >= current0) {
+            return v0;
+        }
+        if (bound(v0, current0) < vth - SAFE_MARGIN) {
+            return bound(v0, current0);
+        }
+        Dopri45.Result max = ORACLE.integrate(ode(tau, current0), 0, new double[] {v0, 0}, HORIZON * tau,
+                (t, y) -> {
+                    double in = current0 * Math.exp(y[1]);
+                    return Math.max(y[0] - in, vth - SAFE_MARGIN - bound(y[0], in));
+                });
+        double in = current0 * Math.exp(max.y[1]);
+        if (max.eventHit && max.y[0] < in) {
+            // stopped by the bound while still rising: V ≤ V(t) before, V ≤ bound after
+            return bound(max.y[0], in);
+        }
+        return Math.max(v0, max.y[0]);
     }
 
     /**
@@ -169,10 +203,13 @@ class LifFlowTest {
             double[] y = oracleFlow(tau, v0, current0, t);
             double slope = (y[1] - y[0]) / tau;
             double step = (y[0] - vth) / slope;
-            if (!(slope > 0) || !(Math.abs(step) < 1e-6 * Math.max(1, t)) || step == 0) {
+            if (!(slope > 0) || !(Math.abs(step) < 1e-6 * Math.max(1, t))) {
                 break;
             }
             t = Math.max(0, t - step);
+            if (Math.abs(step) < 1e-13 * Math.max(1, t)) {
+                break; // Newton converges quadratically: the next step would be below rounding
+            }
         }
         return t;
     }

@@ -1,0 +1,117 @@
+package io.smoothspike.grad;
+
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.sim.TrialGradient;
+import io.smoothspike.sim.TrialSettings;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loss and gradient averaged over a batch of trials, evaluated in parallel threads.
+ *
+ * <p>The result is bit-identical for any number of threads: the batch is cut into at most {@value #CHUNKS} chunks
+ * whose boundaries depend only on the batch size; each chunk sums its trials in order, and the chunk sums are added
+ * in chunk order. Threads only decide which chunk is computed where.
+ */
+public final class BatchGradient implements AutoCloseable {
+
+    /** Number of partial sums a batch is reduced through. */
+    public static final int CHUNKS = 32;
+
+    private final SimulationGraph graph;
+    private final int threads;
+    private final ExecutorService pool;
+    private final ThreadLocal<TrialEvaluator> evaluators;
+    private final ThreadLocal<TrialGradient> scratch;
+    private final TrialGradient[] chunkGradients = new TrialGradient[CHUNKS];
+    private final double[] chunkLoss = new double[CHUNKS];
+
+    /** A batch evaluator with {@code threads ≥ 1} worker threads. */
+    public BatchGradient(SimulationGraph graph, TrialSettings trial, ReadoutSpec spec, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.graph = graph;
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "smoothspike-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.evaluators = ThreadLocal.withInitial(() -> new TrialEvaluator(graph, trial, spec));
+        this.scratch = ThreadLocal.withInitial(() -> new TrialGradient(graph));
+        for (int c = 0; c < CHUNKS; c++) {
+            chunkGradients[c] = new TrialGradient(graph);
+        }
+    }
+
+    /**
+     * Mean loss over the trials {@code inputs[k]} (sample ids {@code samples[k]}, passed to the loss), and the mean
+     * gradient of weights, initial states and constants written into {@code mean}.
+     */
+    public double lossAndGradient(List<InputSpikes> inputs, int[] samples, Loss loss, TrialGradient mean) {
+        int n = inputs.size();
+        if (n == 0 || samples.length != n) {
+            throw new IllegalArgumentException("a batch needs at least one trial and one sample id per trial; got "
+                    + n + " trials and " + samples.length + " ids");
+        }
+        int chunks = Math.min(CHUNKS, n);
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            TrialEvaluator ev = evaluators.get();
+            TrialGradient g = scratch.get();
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int from = (int) ((long) c * n / chunks);
+                int to = (int) ((long) (c + 1) * n / chunks);
+                TrialGradient acc = chunkGradients[c];
+                acc.clear();
+                double sum = 0;
+                for (int k = from; k < to; k++) {
+                    sum += ev.lossAndGradient(inputs.get(k), samples[k], loss, g);
+                    acc.add(g, 1);
+                }
+                chunkLoss[c] = sum;
+            }
+        };
+        Future<?>[] futures = new Future<?>[Math.min(threads, chunks)];
+        for (int w = 0; w < futures.length; w++) {
+            futures[w] = pool.submit(work);
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("batch evaluation interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+        mean.clear();
+        double total = 0;
+        for (int c = 0; c < chunks; c++) {
+            mean.add(chunkGradients[c], 1.0 / n);
+            total += chunkLoss[c];
+        }
+        return total / n;
+    }
+
+    public SimulationGraph graph() {
+        return graph;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

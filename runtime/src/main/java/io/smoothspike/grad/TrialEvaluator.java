@@ -1,0 +1,89 @@
+package io.smoothspike.grad;
+
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.sim.EventRecord;
+import io.smoothspike.sim.EventSimulator;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.sim.TrialGradient;
+import io.smoothspike.sim.TrialSettings;
+import java.util.Arrays;
+
+/**
+ * Loss and exact gradient of one trial: forward event pass (recorded) → output times with pseudospikes → loss →
+ * backward through the readout and the event sequence. One evaluator per thread; buffers are reused.
+ */
+public final class TrialEvaluator {
+
+    private final SimulationGraph graph;
+    private final TrialSettings trial;
+    private final EventSimulator simulator;
+    private final Readout readout;
+    private final double[][] times;
+    private final double[][] dTimes;
+    private final double[][] finalAdjoint;
+    private double[] eventAdjoint = new double[64];
+    private EventRecord last;
+
+    public TrialEvaluator(SimulationGraph graph, TrialSettings trial, ReadoutSpec spec) {
+        this.graph = graph;
+        this.trial = trial;
+        this.simulator = new EventSimulator(graph);
+        this.simulator.setRecording(true);
+        this.readout = spec.create(graph);
+        this.times = readout.newTimes();
+        this.dTimes = readout.newTimes();
+        this.finalAdjoint = graph.populations().stream().map(p -> new double[p.initialState().length])
+                .toArray(double[][]::new);
+    }
+
+    /** Whether gradients with respect to the model constants are computed (off by default; costs extra for theta). */
+    public void setConstantGradients(boolean on) {
+        simulator.setConstantGradients(on);
+    }
+
+    /** Forward pass only: the loss of one trial (output times via {@link #times()}). */
+    public double loss(InputSpikes input, int sample, Loss loss) {
+        last = simulator.run(input, trial);
+        readout.outputTimes(last, times);
+        for (double[] d : dTimes) {
+            Arrays.fill(d, 0);
+        }
+        return loss.evaluate(sample, times, dTimes);
+    }
+
+    /** Loss of one trial and its exact gradient, written into {@code grad} (cleared first). */
+    public double lossAndGradient(InputSpikes input, int sample, Loss loss, TrialGradient grad) {
+        double value = loss(input, sample, loss);
+        grad.clear();
+        int events = last.eventCount();
+        if (eventAdjoint.length < events) {
+            eventAdjoint = new double[Math.max(events, 2 * eventAdjoint.length)];
+        }
+        Arrays.fill(eventAdjoint, 0, events, 0);
+        for (double[] a : finalAdjoint) {
+            Arrays.fill(a, 0);
+        }
+        readout.backward(last, dTimes, eventAdjoint, finalAdjoint, grad);
+        simulator.backward(eventAdjoint, finalAdjoint, grad);
+        return value;
+    }
+
+    /** Output times (with pseudospikes) of the last trial; live array. */
+    public double[][] times() {
+        return times;
+    }
+
+    /** The last trial's event record (overwritten by the next call). */
+    public EventRecord record() {
+        return last;
+    }
+
+    public Readout readout() {
+        return readout;
+    }
+
+    public SimulationGraph graph() {
+        return graph;
+    }
+}
