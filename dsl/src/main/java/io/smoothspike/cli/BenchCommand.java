@@ -12,13 +12,18 @@ import java.util.Set;
 final class BenchCommand {
 
     private static final String HELP = """
-            Usage: smoothspike bench sim [--case NAME] [--seconds S] [--threads N]
+            Usage: smoothspike bench sim|grad [--case NAME] [--seconds S] [--threads N]
 
             Suites:
               sim    event engine, forward simulation only. Cases:
                        mnist-theta    784-100-100-10 theta network, random binary 28x28 inputs,
                                       hidden layers active (about 0.4 spikes per hidden neuron)
                        recurrent-qif  1000 QIF neurons, 10% connectivity, Poisson drive
+              grad   one trial's forward pass versus forward + backward (loss and exact gradient),
+                     backward_cost_ratio = forward rate / forward-backward rate. Cases:
+                       mnist-theta-silent, mnist-theta-active  the MNIST network, paper (silent) and
+                                      active initialisation, random binary images, cross-entropy
+                       recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
             Options:
               --case NAME    run only this case (default: all cases of the suite)
               --seconds S    measuring time per case after a warm-up of S/2 (default 5)
@@ -59,7 +64,15 @@ final class BenchCommand {
                     print(out, rows.get(rows.size() - 1));
                 }
             }
-            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim");
+            case "grad" -> {
+                String only = o.value("case", null);
+                List<String> names = only == null ? GradBenchmark.names() : List.of(only);
+                for (String name : names) {
+                    rows.add(GradBenchmark.measure(name, seconds, threads));
+                    print(out, rows.get(rows.size() - 1));
+                }
+            }
+            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad");
         }
         return 0;
     }

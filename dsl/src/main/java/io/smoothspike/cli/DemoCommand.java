@@ -1,6 +1,7 @@
 package io.smoothspike.cli;
 
 import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
@@ -33,8 +34,8 @@ final class DemoCommand {
         int n = o.intValue("neurons", 10);
         double duration = o.doubleValue("duration", 10);
         long seed = o.intValue("seed", 1);
-        SimulationGraph graph = BuiltInNetworks.recurrentQif(n, 1.0, 1.0, seed);
-        InputSpikes input = BuiltInNetworks.recurrentQifInput(n, duration, seed + 1);
+        SimulationGraph graph = PaperTasks.recurrentQif(n, 1.0, 1.0, seed);
+        InputSpikes input = PaperTasks.recurrentQifInput(n, duration, seed + 1);
         TrialSettings trial = new TrialSettings(duration, 100_000);
         EventRecord rec = new EventSimulator(graph).run(input, trial);
         out.printf("Recurrent QIF network: %d neurons, %d input spikes, T = %s%n", n, input.size(), duration);

@@ -17,7 +17,8 @@ public final class Main {
 
             Commands:
               demo              simulate a recurrent QIF network with Poisson input and print a spike raster
-              bench sim         event-engine throughput benchmark (JSON lines; see BENCHMARKS.md)
+              gradcheck         compare exact gradients with finite differences on the built-in cases
+              bench sim|grad    throughput benchmarks (JSON lines; see BENCHMARKS.md)
               --help, -h        show this help
               --version         show the version
 
@@ -45,6 +46,8 @@ public final class Main {
                     return 0;
                 case "demo":
                     return DemoCommand.run(rest, out);
+                case "gradcheck":
+                    return GradcheckCommand.run(rest, out);
                 case "bench":
                     return BenchCommand.run(rest, out);
                 default:

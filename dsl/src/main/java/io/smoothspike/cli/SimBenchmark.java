@@ -2,6 +2,7 @@ package io.smoothspike.cli;
 
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
@@ -10,13 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Forward-simulation throughput of the event engine on the paper's network shapes. */
 final class SimBenchmark {
-
-    /** Mean offset of the MNIST-shaped benchmark weights that makes the hidden layers active. */
-    static final double ACTIVE_BIAS = 0.135;
 
     /** A benchmark case: a graph, a trial, and a pool of inputs cycled through. */
     record Case(String name, SimulationGraph graph, TrialSettings trial, InputSpikes[] inputs) {
@@ -38,31 +35,39 @@ final class SimBenchmark {
             SplittableRandom rng = new SplittableRandom(7);
             InputSpikes[] inputs = new InputSpikes[256];
             for (int k = 0; k < inputs.length; k++) {
-                inputs[k] = BuiltInNetworks.randomBinaryImage(0.19, rng);
+                inputs[k] = PaperTasks.randomBinaryImage(0.19, rng);
             }
-            return new Case(name, BuiltInNetworks.mnistTheta(ACTIVE_BIAS, 3), BuiltInNetworks.MNIST_TRIAL, inputs);
+            return new Case(name, PaperTasks.mnistTheta(PaperTasks.MNIST_ACTIVE_BIAS, 3), PaperTasks.MNIST_TRIAL, inputs);
         }
         int n = 1000;
         InputSpikes[] inputs = new InputSpikes[16];
         for (int k = 0; k < inputs.length; k++) {
-            inputs[k] = BuiltInNetworks.recurrentQifInput(n, 10, 100 + k);
+            inputs[k] = PaperTasks.recurrentQifInput(n, 10, 100 + k);
         }
-        return new Case(name, BuiltInNetworks.recurrentQif(n, 0.1, 0.3, 5), new TrialSettings(10, 1_000_000), inputs);
+        return new Case(name, PaperTasks.recurrentQif(n, 0.1, 0.3, 5), new TrialSettings(10, 1_000_000), inputs);
     }
 
     static Map<String, Object> measure(Case c, double seconds, int threads) {
-        run(c, seconds / 2, threads, new long[4]);
-        long[] totals = new long[4];
-        long start = System.nanoTime();
-        run(c, seconds, threads, totals);
-        double elapsed = (System.nanoTime() - start) * 1e-9;
-        long trials = totals[0];
+        // counts: trials, events, synaptic events, network spikes
+        long[] t = Throughput.measure(threads, seconds, 4, index -> {
+            EventSimulator sim = new EventSimulator(c.graph());
+            int[] next = {index};
+            return counts -> {
+                EventRecord rec = sim.run(c.inputs()[next[0] % c.inputs().length], c.trial());
+                next[0] += threads;
+                counts[0]++;
+                counts[1] += rec.eventCount();
+                counts[2] += deliveries(c.graph(), rec);
+                counts[3] += rec.spikeCount();
+            };
+        });
+        double elapsed = t[4] * 1e-9;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("case", c.name());
-        row.put("synaptic_events_per_s", Math.round(totals[2] / elapsed));
-        row.put("events_per_s", Math.round(totals[1] / elapsed));
-        row.put("trials_per_s", Math.round(trials / elapsed * 10) / 10.0);
-        row.put("network_spikes_per_trial", Math.round(totals[3] / (double) trials * 100) / 100.0);
+        row.put("synaptic_events_per_s", Math.round(t[2] / elapsed));
+        row.put("events_per_s", Math.round(t[1] / elapsed));
+        row.put("trials_per_s", Math.round(t[0] / elapsed * 10) / 10.0);
+        row.put("network_spikes_per_trial", Math.round(t[3] / (double) t[0] * 100) / 100.0);
         if (c.name().equals("mnist-theta")) {
             row.put("hidden_spikes_per_neuron", Math.round(hiddenActivity(c) * 1000) / 1000.0);
         }
@@ -71,48 +76,6 @@ final class SimBenchmark {
         row.put("cores", Runtime.getRuntime().availableProcessors());
         row.put("seconds", Math.round(elapsed * 100) / 100.0);
         return row;
-    }
-
-    /** Runs trials on {@code threads} threads for {@code seconds}; adds trials, events, deliveries, spikes. */
-    private static void run(Case c, double seconds, int threads, long[] totals) {
-        AtomicLong[] sums = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        Thread[] workers = new Thread[threads];
-        for (int w = 0; w < threads; w++) {
-            final int offset = w;
-            workers[w] = new Thread(() -> {
-                EventSimulator sim = new EventSimulator(c.graph());
-                long trials = 0;
-                long events = 0;
-                long deliveries = 0;
-                long spikes = 0;
-                int k = offset;
-                while (System.nanoTime() < deadline) {
-                    EventRecord rec = sim.run(c.inputs()[k % c.inputs().length], c.trial());
-                    k += threads;
-                    trials++;
-                    events += rec.eventCount();
-                    spikes += rec.spikeCount();
-                    deliveries += deliveries(c.graph(), rec);
-                }
-                sums[0].addAndGet(trials);
-                sums[1].addAndGet(events);
-                sums[2].addAndGet(deliveries);
-                sums[3].addAndGet(spikes);
-            });
-            workers[w].start();
-        }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("benchmark interrupted", e);
-            }
-        }
-        for (int k = 0; k < 4; k++) {
-            totals[k] += sums[k].get();
-        }
     }
 
     /** Number of synaptic events (deliveries) of a trial: the fan-out of every processed event. */

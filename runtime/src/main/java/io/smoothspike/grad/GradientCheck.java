@@ -97,6 +97,7 @@ public final class GradientCheck {
             scale = Math.max(scale, Math.abs(exact[k]));
         }
         double floor = 1e-4 * scale;
+        TrialEvaluator[] cache = {new TrialEvaluator(problem.graph(), problem.trial(), problem.readout())};
         int checked = 0;
         int skipped = 0;
         double worstAbs = 0;
@@ -106,7 +107,7 @@ public final class GradientCheck {
         double worstFd = 0;
         for (int k = 0; k < params.size(); k++) {
             Parameter p = params.get(k);
-            double fd = finiteDifference(problem, p, options.step(), signature);
+            double fd = finiteDifference(problem, p, options.step(), signature, cache);
             if (Double.isNaN(fd)) {
                 skipped++;
                 continue;
@@ -126,7 +127,8 @@ public final class GradientCheck {
     }
 
     /** Richardson-extrapolated central difference, or NaN when an event sequence changes within the step. */
-    private static double finiteDifference(Task base, Parameter p, double step, int[][] signature) {
+    private static double finiteDifference(Task base, Parameter p, double step, int[][] signature,
+            TrialEvaluator[] cache) {
         double x = p.get();
         double h = step * Math.max(1, Math.abs(x));
         double[] values = new double[4];
@@ -134,7 +136,7 @@ public final class GradientCheck {
         try {
             for (int j = 0; j < 4; j++) {
                 Task pb = p.set(base, x + offsets[j]);
-                double v = meanLoss(pb, signature);
+                double v = meanLoss(pb, signature, cache);
                 if (Double.isNaN(v)) {
                     return Double.NaN;
                 }
@@ -149,8 +151,11 @@ public final class GradientCheck {
     }
 
     /** Mean loss, or NaN when some trial's event sequence differs from {@code signature}. */
-    private static double meanLoss(Task pb, int[][] signature) {
-        TrialEvaluator ev = new TrialEvaluator(pb.graph(), pb.trial(), pb.readout());
+    private static double meanLoss(Task pb, int[][] signature, TrialEvaluator[] cache) {
+        TrialEvaluator ev = cache[0];
+        if (ev.graph() != pb.graph()) {
+            ev = new TrialEvaluator(pb.graph(), pb.trial(), pb.readout());
+        }
         double sum = 0;
         int n = pb.inputs().size();
         for (int k = 0; k < n; k++) {

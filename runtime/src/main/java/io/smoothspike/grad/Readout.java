@@ -109,7 +109,7 @@ public final class Readout {
             }
             this.order = Arrays.stream(topo).filter(p -> needed[p]).toArray();
             for (int p : order) {
-                blocks[p] = new PseudoBlock(requirePseudo(pops.get(p)), pops.get(p).size(), false);
+                blocks[p] = new PseudoBlock(pops.get(p).model(), pops.get(p).size(), false);
                 sourceBlocks[p] = blocks[p];
             }
             this.sources = new int[0];
@@ -117,14 +117,14 @@ public final class Readout {
             this.order = java.util.stream.IntStream.range(0, np).filter(p -> isReadPop[p]).toArray();
             boolean[] isSource = new boolean[np];
             for (int p : order) {
-                blocks[p] = new PseudoBlock(requirePseudo(pops.get(p)), pops.get(p).size(), false);
+                blocks[p] = new PseudoBlock(pops.get(p).model(), pops.get(p).size(), false);
                 for (int j : incoming[p]) {
                     isSource[projections.get(j).source()] = true;
                 }
             }
             this.sources = java.util.stream.IntStream.range(0, np).filter(p -> isSource[p]).toArray();
             for (int q : sources) {
-                sourceBlocks[q] = new PseudoBlock(requirePseudo(pops.get(q)), pops.get(q).size(), true);
+                sourceBlocks[q] = new PseudoBlock(pops.get(q).model(), pops.get(q).size(), true);
             }
         }
         this.input = new double[np][];
@@ -142,12 +142,13 @@ public final class Readout {
         }
     }
 
-    private static io.smoothspike.model.NeuronModel requirePseudo(Population p) {
-        if (!p.model().hasPseudodynamics()) {
-            throw new IllegalArgumentException("population '" + p.name() + "' (" + p.model().id() + ") has no "
-                    + "pseudodynamics, but the read-out needs them; use qif, theta or oscillatory-lif there");
+    private void requirePseudo(int p) {
+        Population pop = graph.populations().get(p);
+        if (!pop.model().hasPseudodynamics()) {
+            throw new IllegalStateException("population '" + pop.name() + "' (" + pop.model().id() + ") has no "
+                    + "pseudodynamics, but a read-out neuron has fewer ordinary spikes than output times; use qif, "
+                    + "theta or oscillatory-lif there, or read out fewer spikes");
         }
-        return p.model();
     }
 
     /** Populations in an order where every projection goes forward, or null if they form a cycle. */
@@ -247,6 +248,12 @@ public final class Readout {
 
     private void evaluatePseudo(EventRecord rec) {
         pseudoEvaluated = true;
+        for (int p : order) {
+            requirePseudo(p);
+        }
+        for (int q : sources) {
+            requirePseudo(q);
+        }
         List<Projection> projections = graph.projections();
         if (rule == PseudoInputRule.RECURRENT) {
             for (int q : sources) {

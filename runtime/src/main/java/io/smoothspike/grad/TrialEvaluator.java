@@ -29,7 +29,6 @@ public final class TrialEvaluator {
         this.graph = graph;
         this.trial = trial;
         this.simulator = new EventSimulator(graph);
-        this.simulator.setRecording(true);
         this.readout = spec.create(graph);
         this.times = readout.newTimes();
         this.dTimes = readout.newTimes();
@@ -42,8 +41,13 @@ public final class TrialEvaluator {
         simulator.setConstantGradients(on);
     }
 
-    /** Forward pass only: the loss of one trial (output times via {@link #times()}). */
+    /** Forward pass only (nothing recorded): the loss of one trial (output times via {@link #times()}). */
     public double loss(InputSpikes input, int sample, Loss loss) {
+        simulator.setRecording(false);
+        return forward(input, sample, loss);
+    }
+
+    private double forward(InputSpikes input, int sample, Loss loss) {
         last = simulator.run(input, trial);
         readout.outputTimes(last, times);
         for (double[] d : dTimes) {
@@ -54,7 +58,8 @@ public final class TrialEvaluator {
 
     /** Loss of one trial and its exact gradient, written into {@code grad} (cleared first). */
     public double lossAndGradient(InputSpikes input, int sample, Loss loss, TrialGradient grad) {
-        double value = loss(input, sample, loss);
+        simulator.setRecording(true);
+        double value = forward(input, sample, loss);
         grad.clear();
         int events = last.eventCount();
         if (eventAdjoint.length < events) {

@@ -12,7 +12,8 @@ package io.smoothspike.model;
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
- * before the touch (model coordinates). Memory is O(touches) = O(spikes + synaptic events), never a snapshot of the
+ * after the touch (in the kernel's <em>record coordinates</em>, by default the model coordinates); the state just
+ * before a touch is recomputed by the flow from the previous entry, which the backward pass evaluates anyway. Memory is O(touches) = O(spikes + synaptic events), never a snapshot of the
  * network per event. The backward sweep walks each neuron's touches in reverse and applies the adjoint rules of the
  * hybrid system: through a flow segment {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ},
  * {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);
@@ -28,8 +29,9 @@ abstract class LazyKernel extends PopulationKernel {
     private final EarliestSpikeTree tree;
 
     private final int dim;
+    private final int recordDim;
     private final int constantCount;
-    private double[] initialState;
+    private double[] initialRecord = new double[0];
 
     private boolean recording;
     private int touchCount;
@@ -45,7 +47,6 @@ abstract class LazyKernel extends PopulationKernel {
     private final double[] startTimeAdjoint;
     private final int[] cursor;
     private final double[] constantAdjoint;
-    private final double[] xa;
     private final double[] xb;
     private final double[] end;
     private final double[] flowJac;
@@ -58,9 +59,10 @@ abstract class LazyKernel extends PopulationKernel {
     private final double[] gradG;
     private final double[] gradGConst;
 
-    protected LazyKernel(int size, int dim, int constantCount) {
+    protected LazyKernel(int size, int dim, int recordDim, int constantCount) {
         super(size);
         this.dim = dim;
+        this.recordDim = recordDim;
         this.constantCount = constantCount;
         this.lastTime = new double[size];
         this.spikeTime = new double[size];
@@ -70,9 +72,8 @@ abstract class LazyKernel extends PopulationKernel {
         this.startTimeAdjoint = new double[size];
         this.cursor = new int[size];
         this.constantAdjoint = new double[constantCount];
-        this.xa = new double[dim];
-        this.xb = new double[dim];
-        this.end = new double[dim];
+        this.xb = new double[recordDim];
+        this.end = new double[recordDim];
         this.flowJac = new double[dim * dim];
         this.flowConst = new double[dim * constantCount];
         this.stepJac = new double[dim * dim];
@@ -87,20 +88,21 @@ abstract class LazyKernel extends PopulationKernel {
     // ---- model math in model coordinates, for the backward sweep ----
 
     /**
-     * Flow derivatives: {@code end = F(x, dt)}, {@code jac[r*d + c] = ∂end_r/∂x_c},
-     * {@code dConst[r*nc + k] = ∂end_r/∂constant_k}; x is {@code x[xo...]}.
+     * Flow derivatives from a state x ({@code x[xo...]}, record coordinates): {@code end = F(x, dt)} (record
+     * coordinates), and in model coordinates {@code jac[r*d + c] = ∂end_r/∂x_c},
+     * {@code dConst[r*nc + k] = ∂end_r/∂constant_k} and the vector field {@code fEnd = f(end)}.
      */
     protected abstract void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac,
-            double[] dConst);
+            double[] dConst, double[] fEnd);
 
-    /** Vector field f(x) = dx/dt in model coordinates. */
-    protected abstract void vectorField(double[] x, int xo, double[] f);
-
-    /** Input jump derivatives: {@code xPlus = J(x, w)}, {@code jac = ∂J/∂x}, {@code dw = ∂J/∂w}, {@code dConst}. */
+    /**
+     * Input jump derivatives at x (record coordinates): {@code xPlus = J(x, w)} (record coordinates), and in model
+     * coordinates {@code jac = ∂J/∂x}, {@code dw = ∂J/∂w}, {@code dConst}.
+     */
     protected abstract void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
             double[] dConst);
 
-    /** Reset derivatives at a spike: {@code xPlus = R(x)}, {@code jac = ∂R/∂x}. */
+    /** Reset derivatives at a spike state x (record coordinates): {@code xPlus = R(x)}, {@code jac = ∂R/∂x}. */
     protected abstract void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac);
 
     /** Gradient of the spike condition g(x) = 0 (crossed upwards) with respect to the state and the constants. */
@@ -124,6 +126,11 @@ abstract class LazyKernel extends PopulationKernel {
     /** Stores slot s from model coordinates {@code state[off...]}. */
     protected abstract void load(int s, double[] state, int off);
 
+    /** Writes slot s in record coordinates into {@code out[off...]} (default: model coordinates). */
+    protected void storeRecord(int s, double[] out, int off) {
+        store(s, out, off);
+    }
+
     /** Writes slot s in model coordinates into {@code out[off...]}. */
     protected abstract void store(int s, double[] out, int off);
 
@@ -136,13 +143,16 @@ abstract class LazyKernel extends PopulationKernel {
     @Override
     public final void initialize(double[] state) {
         int d = dim;
-        initialState = state;
         touchCount = 0;
         java.util.Arrays.fill(lastTouch, -1);
+        if (initialRecord.length != size * recordDim) {
+            initialRecord = new double[size * recordDim];
+        }
         for (int i = 0; i < size; i++) {
             load(i, state, i * d);
             lastTime[i] = 0.0;
             spikeTime[i] = timeToSpike(i);
+            storeRecord(i, initialRecord, i * recordDim);
         }
         tree.rebuild();
     }
@@ -159,10 +169,10 @@ abstract class LazyKernel extends PopulationKernel {
     public final void deliver(int i, double w, double t) {
         advance(i, i, t);
         lastTime[i] = t;
+        jump(i, w);
         if (recording) {
             record(i, t, w);
         }
-        jump(i, w);
         spikeTime[i] = t + timeToSpike(i);
         tree.update(i);
     }
@@ -181,10 +191,10 @@ abstract class LazyKernel extends PopulationKernel {
     public final void fire(int i, double t) {
         advance(i, i, t);
         lastTime[i] = t;
+        reset(i);
         if (recording) {
             record(i, t, Double.NaN);
         }
-        reset(i);
         spikeTime[i] = t + timeToSpike(i);
         tree.update(i);
     }
@@ -211,13 +221,13 @@ abstract class LazyKernel extends PopulationKernel {
             touchPrevious = java.util.Arrays.copyOf(touchPrevious, cap);
             touchTime = java.util.Arrays.copyOf(touchTime, cap);
             touchWeight = java.util.Arrays.copyOf(touchWeight, cap);
-            touchState = java.util.Arrays.copyOf(touchState, cap * dim);
+            touchState = java.util.Arrays.copyOf(touchState, cap * recordDim);
         }
         touchNeuron[n] = i;
         touchPrevious[n] = lastTouch[i];
         touchTime[n] = t;
         touchWeight[n] = w;
-        store(i, touchState, n * dim);
+        storeRecord(i, touchState, n * recordDim);
         lastTouch[i] = n;
         touchCount = n + 1;
     }
@@ -227,14 +237,15 @@ abstract class LazyKernel extends PopulationKernel {
         recording = on;
     }
 
-    /** Writes the state of neuron i just after touch {@code a} (its initial state if a &lt; 0) into xa. */
-    private void stateAfter(int i, int a) {
+    /**
+     * Flows neuron i from just after touch {@code a} (its initial state if a &lt; 0) to time t: end, flowJac,
+     * flowConst and field hold the result.
+     */
+    private void flowFrom(int i, int a, double t) {
         if (a < 0) {
-            System.arraycopy(initialState, i * dim, xa, 0, dim);
-        } else if (Double.isNaN(touchWeight[a])) {
-            resetDerivatives(touchState, a * dim, xa, stepJac);
+            flowDerivatives(initialRecord, i * recordDim, t, end, flowJac, flowConst, field);
         } else {
-            jumpDerivatives(touchState, a * dim, touchWeight[a], xa, stepJac, stepW, stepConst);
+            flowDerivatives(touchState, a * recordDim, t - touchTime[a], end, flowJac, flowConst, field);
         }
     }
 
@@ -277,25 +288,11 @@ abstract class LazyKernel extends PopulationKernel {
         for (int i = 0; i < size; i++) {
             int last = lastTouch[i];
             cursor[i] = last;
-            stateAfter(i, last);
-            double s = last < 0 ? 0 : touchTime[last];
-            flowDerivatives(xa, 0, duration - s, end, flowJac, flowConst);
-            vectorField(end, 0, field);
+            flowFrom(i, last, duration);
             startTimeAdjoint[i] = -dot(finalAdjoint, i * dim, field, dim);
             addConstants(finalAdjoint, i * dim, flowConst, 1);
             leftMultiply(finalAdjoint, i * dim, flowJac, dim, dim, adjoint, i * dim);
         }
-    }
-
-    /** Backward through the segment ending at touch b of neuron i (adjoint at its end in lamMinus). */
-    private void segment(int i, int b, double t) {
-        int a = touchPrevious[b];
-        stateAfter(i, a);
-        double s = a < 0 ? 0 : touchTime[a];
-        flowDerivatives(xa, 0, t - s, end, flowJac, flowConst);
-        addConstants(lamMinus, 0, flowConst, 1);
-        leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, i * dim);
-        cursor[i] = a;
     }
 
     /** Backward of one delivery to neuron i; returns dL/dt contribution, writes dL/dw into {@code wGrad[k]}. */
@@ -305,15 +302,20 @@ abstract class LazyKernel extends PopulationKernel {
             throw new IllegalStateException("backward sweep out of step with the recorded forward run");
         }
         int off = i * dim;
-        jumpDerivatives(touchState, b * dim, w, end, stepJac, stepW, stepConst);
+        int a = touchPrevious[b];
+        flowFrom(i, a, t);
+        // through the jump at t, from the state x⁻ = end just before it
+        jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
         wGrad[k] += dot(adjoint, off, stepW, dim);
         addConstants(adjoint, off, stepConst, 1);
         leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
-        vectorField(touchState, b * dim, field);
         double flux = dot(lamMinus, 0, field, dim);
         double timeAdjoint = flux + startTimeAdjoint[i];
         startTimeAdjoint[i] = -flux;
-        segment(i, b, t);
+        // through the flow segment before it
+        addConstants(lamMinus, 0, flowConst, 1);
+        leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, off);
+        cursor[i] = a;
         return timeAdjoint;
     }
 
@@ -343,17 +345,14 @@ abstract class LazyKernel extends PopulationKernel {
             throw new IllegalStateException("backward sweep out of step with the recorded forward run");
         }
         int off = i * dim;
-        resetDerivatives(touchState, b * dim, end, stepJac);
+        int a = touchPrevious[b];
+        flowFrom(i, a, t);
+        resetDerivatives(end, 0, xb, stepJac);
         leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
-        vectorField(touchState, b * dim, field);
         double total = timeAdjoint + startTimeAdjoint[i] + dot(lamMinus, 0, field, dim);
         startTimeAdjoint[i] += timeAdjoint;
         thresholdGradient(gradG, gradGConst);
         double slope = dot(gradG, 0, field, dim);
-        int a = touchPrevious[b];
-        stateAfter(i, a);
-        double s = a < 0 ? 0 : touchTime[a];
-        flowDerivatives(xa, 0, t - s, end, flowJac, flowConst);
         // ∇Δ* = −∇g·DF/(∇g·f), ∂Δ*/∂c = −(∇g·∂F/∂c + ∂g/∂c)/(∇g·f)
         double scale = -total / slope;
         for (int c = 0; c < dim; c++) {

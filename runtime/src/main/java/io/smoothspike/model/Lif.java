@@ -111,7 +111,7 @@ public final class Lif implements NeuronModel {
         private final double[] current;
 
         Kernel(int size, double tau, double threshold) {
-            super(size, 2, 2);
+            super(size, 2, 2, 2);
             this.tau = tau;
             this.threshold = threshold;
             this.v = new double[size + 1];
@@ -124,7 +124,7 @@ public final class Lif implements NeuronModel {
                 return;
             }
             double x = Math.exp(-dt / tau);
-            double oneMinusX = -Math.expm1(-dt / tau);
+            double oneMinusX = Qif.oneMinusExp(dt / tau);
             double in = current[s];
             v[s] = v[s] * x + in * x * oneMinusX;
             current[s] = in * x * x;
@@ -194,26 +194,23 @@ public final class Lif implements NeuronModel {
         }
 
         @Override
-        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
+                double[] fEnd) {
             double e = Math.exp(-dt / tau);
-            double om = -Math.expm1(-dt / tau);
+            double om = Qif.oneMinusExp(dt / tau);
             end[0] = x[xo] * e + x[xo + 1] * e * om;
             end[1] = x[xo + 1] * e * e;
             jac[0] = e;
             jac[1] = e * om;
             jac[2] = 0;
             jac[3] = e * e;
+            fEnd[0] = (end[1] - end[0]) / tau;
+            fEnd[1] = -2 * end[1] / tau;
             // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F); the threshold does not enter the flow
-            dConst[0] = -dt / tau * (end[1] - end[0]) / tau;
+            dConst[0] = -dt / tau * fEnd[0];
             dConst[1] = 0;
-            dConst[2] = -dt / tau * (-2 * end[1] / tau);
+            dConst[2] = -dt / tau * fEnd[1];
             dConst[3] = 0;
-        }
-
-        @Override
-        protected void vectorField(double[] x, int xo, double[] f) {
-            f[0] = (x[xo + 1] - x[xo]) / tau;
-            f[1] = -2 * x[xo + 1] / tau;
         }
 
         @Override

@@ -167,7 +167,7 @@ public final class OscillatoryLif implements NeuronModel {
         private final double[] jumpResult = new double[JUMP_RESULTS];
 
         Kernel(int size, OscillatoryLif model) {
-            super(size, 1, 3);
+            super(size, 1, 1, 3);
             this.model = model;
             this.tau = model.tau;
             this.drive = model.drive;
@@ -226,15 +226,12 @@ public final class OscillatoryLif implements NeuronModel {
         }
 
         @Override
-        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
+                double[] fEnd) {
             end[0] = x[xo] + dt;
             jac[0] = 1;
+            fEnd[0] = 1;
             java.util.Arrays.fill(dConst, 0);
-        }
-
-        @Override
-        protected void vectorField(double[] x, int xo, double[] f) {
-            f[0] = 1;
         }
 
         @Override

@@ -125,6 +125,17 @@ public final class Qif implements NeuronModel {
         return "Qif[tau=" + tau + "]";
     }
 
+    /**
+     * {@code 1 − exp(−x)} for x ≥ 0 with full relative precision, faster than the JDK's {@code expm1}: below 0.03,
+     * where {@code 1 − exp(−x)} would cancel, its Taylor series to the x⁸ term (remainder below 1e-16 relative).
+     */
+    static double oneMinusExp(double x) {
+        if (x >= 0.03) {
+            return 1 - Math.exp(-x);
+        }
+        return x * (1 - x / 2 * (1 - x / 3 * (1 - x / 4 * (1 - x / 5 * (1 - x / 6 * (1 - x / 7 * (1 - x / 8)))))));
+    }
+
     /** QIF population, advanced lazily in the projective representation. */
     static final class Kernel extends LazyKernel {
         private final double tau;
@@ -133,7 +144,7 @@ public final class Qif implements NeuronModel {
         private final double[] current;
 
         Kernel(int size, double tau) {
-            super(size, 2, 1);
+            super(size, 2, 3, 1);
             this.tau = tau;
             this.p = new double[size + 1];
             this.q = new double[size + 1];
@@ -147,7 +158,7 @@ public final class Qif implements NeuronModel {
             }
             double x = dt / tau;
             double decay = Math.exp(-x);
-            double ell = -Math.expm1(-x);
+            double ell = oneMinusExp(x);
             double in = current[s];
             double cc;
             double ss;
@@ -161,7 +172,7 @@ public final class Qif implements NeuronModel {
                 double c = Math.sqrt(-in);
                 double a = c * ell;
                 cc = 0.5 * (1 + Math.exp(-2 * a));
-                ss = -Math.expm1(-2 * a) / (2 * c);
+                ss = oneMinusExp(2 * a) / (2 * c);
             } else {
                 cc = 1;
                 ss = ell;
@@ -209,7 +220,8 @@ public final class Qif implements NeuronModel {
             if (!(ell < 1)) {
                 return Double.POSITIVE_INFINITY;
             }
-            return -tau * Math.log1p(-ell);
+            // log1p only where log(1 − ℓ) would lose relative precision (the JDK's log1p is slow)
+            return -tau * (ell < 0.03 ? Math.log1p(-ell) : Math.log(1 - ell));
         }
 
         @Override
@@ -259,23 +271,22 @@ public final class Qif implements NeuronModel {
             current[to] = current[from];
         }
 
-        /** (sin ψ, cos ψ) with the exact reset and spike points at ψ = ∓π/2. */
-        private static double sinOf(double psi) {
-            return psi == Math.PI / 2 ? 1 : psi == -Math.PI / 2 ? -1 : Math.sin(psi);
-        }
-
-        private static double cosOf(double psi) {
-            return psi == Math.PI / 2 || psi == -Math.PI / 2 ? 0 : Math.cos(psi);
+        /** Record coordinates: the projective point (p, q) = (sin ψ, cos ψ) and I. */
+        @Override
+        protected void storeRecord(int s, double[] out, int off) {
+            out[off] = p[s];
+            out[off + 1] = q[s];
+            out[off + 2] = current[s];
         }
 
         @Override
-        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst) {
-            double psi = x[xo];
-            double in = x[xo + 1];
-            double pp = sinOf(psi);
-            double qq = cosOf(psi);
+        protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
+                double[] fEnd) {
+            double pp = x[xo];
+            double qq = x[xo + 1];
+            double in = x[xo + 2];
             double decay = Math.exp(-dt / tau);
-            double ell = -Math.expm1(-dt / tau);
+            double ell = oneMinusExp(dt / tau);
             double z = in * ell * ell;
             double scale = 1;
             double cc;
@@ -287,8 +298,8 @@ public final class Qif implements NeuronModel {
             } else if (in < 0) {
                 double c = Math.sqrt(-in);
                 scale = Math.exp(-c * ell);
-                cc = 0.5 * (1 + Math.exp(-2 * c * ell));
-                ss = -Math.expm1(-2 * c * ell) / (2 * c);
+                cc = 0.5 * (1 + scale * scale);
+                ss = oneMinusExp(2 * c * ell) / (2 * c);
             } else {
                 cc = 1;
                 ss = ell;
@@ -305,35 +316,28 @@ public final class Qif implements NeuronModel {
             double det = decay * (cc * cc + in * ss * ss);
             double dnp = decay * (dC * pp + (ss + in * dS) * qq);
             double dnq = dC * qq - dS * pp;
-            end[0] = nq < 0 ? Math.atan2(-np, -nq) : Math.atan2(np, nq);
-            end[1] = in * decay * decay;
+            double scaleEnd = (nq < 0 ? -1 : 1) / Math.sqrt(n2);
+            end[0] = np * scaleEnd;
+            end[1] = nq * scaleEnd;
+            end[2] = in * decay * decay;
             jac[0] = det / n2;
             jac[1] = (nq * dnp - np * dnq) / n2;
             jac[2] = 0;
             jac[3] = decay * decay;
+            // f_ψ = (sin²ψ − sinψ cosψ + I cos²ψ)/τ from the unnormalised point (np, nq)
+            fEnd[0] = (np * np - np * nq + end[2] * nq * nq) / (n2 * tau);
+            fEnd[1] = -2 * end[2] / tau;
             // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F)
-            double fpsi = field(end[0], end[1]);
-            dConst[0] = -dt / tau * fpsi;
-            dConst[1] = -dt / tau * (-2 * end[1] / tau);
-        }
-
-        private double field(double psi, double in) {
-            double sn = sinOf(psi);
-            double cs = cosOf(psi);
-            return (sn * sn - sn * cs + in * cs * cs) / tau;
-        }
-
-        @Override
-        protected void vectorField(double[] x, int xo, double[] f) {
-            f[0] = field(x[xo], x[xo + 1]);
-            f[1] = -2 * x[xo + 1] / tau;
+            dConst[0] = -dt / tau * fEnd[0];
+            dConst[1] = -dt / tau * fEnd[1];
         }
 
         @Override
         protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
                 double[] dConst) {
             xPlus[0] = x[xo];
-            xPlus[1] = x[xo + 1] + w;
+            xPlus[1] = x[xo + 1];
+            xPlus[2] = x[xo + 2] + w;
             jac[0] = 1;
             jac[1] = 0;
             jac[2] = 0;
@@ -346,8 +350,9 @@ public final class Qif implements NeuronModel {
 
         @Override
         protected void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac) {
-            xPlus[0] = -Math.PI / 2;
-            xPlus[1] = x[xo + 1];
+            xPlus[0] = -1;
+            xPlus[1] = 0;
+            xPlus[2] = x[xo + 2];
             jac[0] = 0;
             jac[1] = 0;
             jac[2] = 0;

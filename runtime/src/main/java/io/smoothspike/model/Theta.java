@@ -245,6 +245,9 @@ public final class Theta implements NeuronModel {
                 if (phi == 0) {
                     a[i] = -1;
                     b[i] = 0;
+                } else if (phi == period) {
+                    a[i] = 1;
+                    b[i] = 0;
                 } else {
                     double chi = omega * phi - Math.PI / 2;
                     a[i] = Math.sin(chi);
@@ -467,9 +470,14 @@ public final class Theta implements NeuronModel {
             refTime = t;
         }
 
+        /** Whether neuron i is the next spiker and due by time t (then it sits exactly at its spike point). */
+        private boolean dueBy(int i, double t) {
+            return i == nextSpiker() && t >= spikeTime;
+        }
+
         private double chiAt(int i, double t) {
-            if (pendingInputs) {
-                flush();
+            if (dueBy(i, t)) {
+                return Math.PI / 2;
             }
             trig(t);
             double pp = cos * a[i] + sin * b[i];
@@ -488,8 +496,8 @@ public final class Theta implements NeuronModel {
 
         @Override
         public double voltageAt(int i, double t) {
-            if (pendingInputs) {
-                flush();
+            if (dueBy(i, t)) {
+                return Double.MAX_VALUE;
             }
             trig(t);
             double pp = cos * a[i] + sin * b[i];

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>The oracle integrates the voltage as the angle θ = atan V, for which the equation is smooth through V = ±∞:
  * {@code τ dθ/dt = sin²θ − sinθ cosθ + I cos²θ}; a spike is θ crossing +π/2. The current is integrated as
  * I = I0·exp(m) with {@code τ dm/dt = −2}, m(0) = 0, so that its relative accuracy does not depend on how far I has
- * decayed (an absolute tolerance on I itself would not resolve I·e^{−20} to 1e-9 relative).
+ * decayed (an absolute tolerance on I itself would not resolve I·e^{−20} to 1e-9 relative). "No spike" means that
+ * the integration reached a region from which a comparison argument excludes any later spike (see {@link #safe}) or
+ * the horizon of 50 τ without a crossing.
  */
 class QifFlowTest {
 
@@ -29,14 +31,15 @@ class QifFlowTest {
     private static final int CASES = 2000;
     /** Spike times are compared where either side predicts a spike within this many τ. */
     private static final double EARLY = 10;
-    /** Integration horizon (in τ) for deciding that there is no spike. */
+    /** Integration horizon (in τ) for deciding that there is no spike (ℓ* &lt; 1 caps a finite Δ* at ~37 τ). */
     private static final double HORIZON = 50;
     /** At most this fraction of the cases of a branch may be too close to the horizon to be decided. */
     private static final double MAX_MARGINAL = 0.02;
 
     /**
-     * Tight tolerances: a spike late in the window follows a trajectory that lingers near the unstable point V = 1,
-     * where integration errors grow like exp(t/τ) (at 1e-13 the worst late-spike error was ~4e-10, at 1e-14 ~4e-11).
+     * Tight tolerances: a late spike follows a trajectory that lingers near an unstable point (V = 1, or u = c for
+     * I &lt; 0), where integration errors grow like exp(t/τ). With 1e-13 the worst spike-time error of the random
+     * branches was ~4e-10, with 1e-14 ~4e-11; the constructed LATE_SPIKE branch reaches ~3e-10 with 1e-14.
      */
     private static final Dopri45 ORACLE = new Dopri45(1e-14, 1e-14);
     private static final double HALF_PI = Math.PI / 2;
