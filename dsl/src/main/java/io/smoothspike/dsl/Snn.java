@@ -1,0 +1,187 @@
+package io.smoothspike.dsl;
+
+import io.smoothspike.loss.Loss;
+import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.ModelSpec;
+import io.smoothspike.spec.ValueSpec;
+
+/**
+ * Entry point of the Java DSL: {@link #network(String)} starts a network, and the static helpers make the neuron
+ * models, value fillers, connectivities and losses it takes. Import statically for short scripts:
+ *
+ * <pre>{@code
+ * import static io.smoothspike.dsl.Snn.*;
+ *
+ * Network net = network("single")
+ *         .trial(10, 25)
+ *         .input("in", 2).spikeTimes(0, 1.0).spikeTimes(1, 9.0)
+ *         .population("out", 1, qif(1))
+ *         .connect("in", "out").weights(values(1.5, 2.0))
+ *         .readout("out").spikes(2)
+ *         .loss(spikeTimeLoss(new double[][] {{2.5, 7.5}}))
+ *         .compile();
+ * }</pre>
+ *
+ * Helpers copy the arrays they are given, so later changes to the caller's arrays do not leak into a network.
+ */
+public final class Snn {
+
+    private Snn() {
+    }
+
+    /** Starts the description of a network called {@code name}. */
+    public static NetworkBuilder network(String name) {
+        return new NetworkBuilder(name);
+    }
+
+    // ---- neuron models ----
+
+    /** Quadratic integrate-and-fire neuron with exponentially decaying synaptic current (τ_s = τ/2). */
+    public static ModelSpec qif(double tau) {
+        return ModelSpec.qif(Check.positive("qif tau", tau));
+    }
+
+    /** Theta neuron (QIF with constant drive, delta-pulse coupling); {@code drive} is the constant input current. */
+    public static ModelSpec theta(double tau, double drive) {
+        return ModelSpec.theta(Check.positive("theta tau", tau), Check.finite("theta drive", drive));
+    }
+
+    /** Leaky integrate-and-fire neuron with the QIF's synaptic current and firing threshold {@code threshold}. */
+    public static ModelSpec lif(double tau, double threshold) {
+        return ModelSpec.lif(Check.positive("lif tau", tau), Check.finite("lif threshold", threshold));
+    }
+
+    /** Oscillatory leaky integrate-and-fire neuron with constant drive and delta coupling. */
+    public static ModelSpec oscillatoryLif(double tau, double drive, double threshold) {
+        return ModelSpec.oscillatoryLif(Check.positive("oscillatory-lif tau", tau),
+                Check.finite("oscillatory-lif drive", drive), Check.finite("oscillatory-lif threshold", threshold));
+    }
+
+    // ---- values (initial states, weights) ----
+
+    /** Every value equal to {@code value}. */
+    public static ValueSpec constant(double value) {
+        return new ValueSpec.Constant(Check.finite("constant", value));
+    }
+
+    /** Explicit values, one per element (per neuron, or per synapse in pre-major order). */
+    public static ValueSpec values(double... values) {
+        return new ValueSpec.Values(Check.notNull("values", values).clone());
+    }
+
+    /** Uniform in [low, high), drawn from {@code seed}. */
+    public static ValueSpec uniform(double low, double high, long seed) {
+        if (!(Check.finite("uniform low", low) <= Check.finite("uniform high", high))) {
+            throw new IllegalArgumentException("uniform needs low <= high, got [" + low + ", " + high + "]");
+        }
+        return new ValueSpec.Uniform(low, high, seed);
+    }
+
+    /** Normal with {@code mean} and standard deviation {@code std}, drawn from {@code seed}. */
+    public static ValueSpec normal(double mean, double std, long seed) {
+        if (!(Check.finite("normal std", std) >= 0)) {
+            throw new IllegalArgumentException("normal std must be >= 0, got " + std);
+        }
+        return new ValueSpec.Normal(Check.finite("normal mean", mean), std, seed);
+    }
+
+    /** {@code U(−scale, scale) / sqrt(fan_in)}; the paper's initialiser is {@code fanInUniform(0.5, seed)}. */
+    public static ValueSpec fanInUniform(double scale, long seed) {
+        return fanInUniform(scale, 0, seed);
+    }
+
+    /** {@code (offset + U(−scale, scale)) / sqrt(fan_in)}. */
+    public static ValueSpec fanInUniform(double scale, double offset, long seed) {
+        return new ValueSpec.FanInUniform(Check.finite("fanInUniform scale", scale),
+                Check.finite("fanInUniform offset", offset), seed);
+    }
+
+    /** An explicit weight matrix {@code values[pre][post]}. */
+    public static ValueSpec matrix(double[][] values) {
+        return new ValueSpec.Matrix(Check.copy("matrix", values));
+    }
+
+    // ---- connectivity ----
+
+    /** Every (pre, post) pair, self-connections included when a population projects onto itself. */
+    public static ConnectivitySpec allToAll() {
+        return new ConnectivitySpec.AllToAll(true);
+    }
+
+    /** Every (pre, post) pair except i → i when a population projects onto itself. */
+    public static ConnectivitySpec allToAllNoSelf() {
+        return new ConnectivitySpec.AllToAll(false);
+    }
+
+    /** Pre i to post i; the two sides need equal sizes. */
+    public static ConnectivitySpec oneToOne() {
+        return new ConnectivitySpec.OneToOne();
+    }
+
+    /** Each pair independently with probability {@code p}, drawn from {@code seed}, self-connections included. */
+    public static ConnectivitySpec random(double p, long seed) {
+        return new ConnectivitySpec.Random(probability(p), seed, true);
+    }
+
+    /** Like {@link #random(double, long)} but without i → i when a population projects onto itself. */
+    public static ConnectivitySpec randomNoSelf(double p, long seed) {
+        return new ConnectivitySpec.Random(probability(p), seed, false);
+    }
+
+    /** An explicit mask {@code mask[pre][post]}. */
+    public static ConnectivitySpec mask(boolean[][] mask) {
+        return new ConnectivitySpec.Mask(Check.copy("mask", mask));
+    }
+
+    private static double probability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("connection probability must lie in [0, 1], got " + p);
+        }
+        return p;
+    }
+
+    // ---- losses ----
+
+    /** Mean squared error of the output times against {@code targets[readout neuron][k]} (PAPER-NOTES 4). */
+    public static LossDef spikeTimeLoss(double[][] targets) {
+        return LossDef.of(new LossSpec.SpikeTime(Check.copy("spike-time targets", targets)));
+    }
+
+    /** The recurrent-network spike-train loss (PAPER-NOTES 4) with the paper's final target at 1.1 · T. */
+    public static LossDef spikeTrainLoss(double[][] targets) {
+        return spikeTrainLoss(targets, 1.1);
+    }
+
+    /** The spike-train loss with the final target at {@code finalFactor} · T appended to every train. */
+    public static LossDef spikeTrainLoss(double[][] targets, double finalFactor) {
+        return LossDef.of(new LossSpec.SpikeTrain(Check.copy("spike-train targets", targets),
+                Check.positive("spike-train final factor", finalFactor)));
+    }
+
+    /** First-spike cross-entropy of softmax(−t) at the label plus γ(exp(t_label/T) − 1); labels come with data. */
+    public static LossDef crossEntropy(double gamma) {
+        return LossDef.of(new LossSpec.CrossEntropy(Check.finite("cross-entropy gamma", gamma)));
+    }
+
+    /** The sum of {@code losses}, each with weight 1; nested sums are flattened. */
+    public static LossDef sum(LossDef... losses) {
+        Check.notNull("losses", losses);
+        double[] w = new double[losses.length];
+        java.util.Arrays.fill(w, 1);
+        return LossDef.sum(w, losses);
+    }
+
+    /** {@code weight · loss}, a one-term sum; put it into {@link #sum} to weight the terms of a sum. */
+    public static LossDef weighted(double weight, LossDef loss) {
+        return LossDef.sum(new double[] {weight}, new LossDef[] {loss});
+    }
+
+    /**
+     * A loss given in code, known by {@code name} in the saved description; the DSL passes the code on to
+     * {@link io.smoothspike.network.Network#compile(io.smoothspike.spec.NetworkSpec, java.util.Map)}.
+     */
+    public static LossDef customLoss(String name, Loss loss) {
+        return LossDef.custom(name, loss);
+    }
+}

@@ -1,0 +1,22 @@
+package io.smoothspike.network;
+
+/** First-spike image encoding of {@link io.smoothspike.spec.InputSpec.Image}. */
+final class ImageEncoder {
+
+    private ImageEncoder() {
+    }
+
+    /** Spike time per pixel (NaN for silent pixels) from intensities in [0, 255]. */
+    static double[] times(double[] pixels, int bins, double duration) {
+        double[] t = new double[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            double x = pixels[i];
+            if (!(x >= 0 && x <= 255)) {
+                throw new IllegalArgumentException("pixel " + i + " has intensity " + x + "; expected [0, 255]");
+            }
+            int level = (int) Math.floor(x * (bins + 1) / 256);
+            t[i] = level < 1 ? Double.NaN : -duration * Math.log1p(-0.01 * (bins - level + 1));
+        }
+        return t;
+    }
+}

@@ -1,0 +1,614 @@
+package io.smoothspike.network;
+
+import io.smoothspike.data.PoissonTrains;
+import io.smoothspike.grad.BatchGradient;
+import io.smoothspike.grad.PseudoSettings;
+import io.smoothspike.grad.Readout;
+import io.smoothspike.grad.ReadoutSpec;
+import io.smoothspike.grad.TrialEvaluator;
+import io.smoothspike.graph.Population;
+import io.smoothspike.graph.Projection;
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.loss.FirstSpikeCrossEntropy;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.loss.SpikeTimeSquaredError;
+import io.smoothspike.loss.SpikeTrainLoss;
+import io.smoothspike.loss.WeightedSum;
+import io.smoothspike.model.NeuronModel;
+import io.smoothspike.sim.EventRecord;
+import io.smoothspike.sim.EventSimulator;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.sim.TrialGradient;
+import io.smoothspike.sim.TrialSettings;
+import io.smoothspike.spec.InputSpec;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.NetworkSpec;
+import io.smoothspike.spec.PopulationSpec;
+import io.smoothspike.spec.ProjectionSpec;
+import io.smoothspike.spec.SpecException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled network: its description, the simulation graph, named parameters, trial inputs, read-out and loss.
+ *
+ * <p>Parameters are named {@code from->to.weight} (row-major by presynaptic neuron for all-to-all projections, in
+ * synapse order otherwise), {@code population.coordinate0} for initial states in model coordinates (e.g.
+ * {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}), {@code population.constant} for model
+ * constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input spike times (channel by channel).
+ * {@link #parameter} reads a copy; {@link #setParameter} writes through to the simulation.
+ */
+public final class Network {
+
+    private final NetworkSpec spec;
+    private final Map<String, Loss> customLosses;
+    private SimulationGraph graph;
+    private final TrialSettings trial;
+    private final PseudoSettings pseudo;
+    private final List<InputGroup> inputs;
+    private final ReadoutSpec readout;
+    /** Explicit spike times per input group (flattened channel by channel), live. */
+    private final double[][] explicitTimes;
+    private final int[][] explicitChannels;
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+
+    private Network(NetworkSpec spec, Map<String, Loss> customLosses) {
+        NetworkCompiler.Result r = NetworkCompiler.compile(spec, customLosses.keySet());
+        this.spec = spec;
+        this.customLosses = Map.copyOf(customLosses);
+        this.graph = r.graph();
+        this.trial = r.trial();
+        this.pseudo = r.pseudo();
+        this.inputs = r.inputs();
+        this.readout = r.readout();
+        this.explicitTimes = new double[inputs.size()][];
+        this.explicitChannels = new int[inputs.size()][];
+        for (int g = 0; g < inputs.size(); g++) {
+            if (inputs.get(g).spec().source() instanceof InputSpec.Spikes sp) {
+                int n = Arrays.stream(sp.times()).mapToInt(t -> t.length).sum();
+                explicitTimes[g] = new double[n];
+                explicitChannels[g] = new int[n];
+                int k = 0;
+                for (int c = 0; c < sp.times().length; c++) {
+                    for (double t : sp.times()[c]) {
+                        explicitTimes[g][k] = t;
+                        explicitChannels[g][k++] = inputs.get(g).offset() + c;
+                    }
+                }
+            }
+        }
+        registerParameters();
+    }
+
+    /** Validates and compiles a description; it must not use custom losses. */
+    public static Network compile(NetworkSpec spec) {
+        return compile(spec, Map.of());
+    }
+
+    /** Validates and compiles a description whose custom losses are given by name. */
+    public static Network compile(NetworkSpec spec, Map<String, Loss> customLosses) {
+        return new Network(spec, customLosses);
+    }
+
+    // ---- parameters ----
+
+    private void registerParameters() {
+        List<Projection> projections = graph.projections();
+        for (int j = 0; j < projections.size(); j++) {
+            ProjectionSpec ps = spec.projections().get(j);
+            double[] w = projections.get(j).weights();
+            add(new ArrayParameter(ps.label() + ".weight", w, ps.trainable()));
+        }
+        for (int p = 0; p < graph.populations().size(); p++) {
+            PopulationSpec ps = spec.populations().get(p);
+            Population pop = graph.populations().get(p);
+            String[] coords = pop.model().stateNames();
+            for (int c = 0; c < coords.length; c++) {
+                add(new StateParameter(pop.name() + "." + coords[c] + "0", pop.initialState(), c, coords.length,
+                        ps.trainInitial()));
+            }
+            String[] constants = pop.model().constantNames();
+            for (int c = 0; c < constants.length; c++) {
+                add(new ConstantParameter(pop.name() + "." + constants[c], p, c,
+                        ps.trainConstants().contains(constants[c])));
+            }
+        }
+        for (int g = 0; g < inputs.size(); g++) {
+            if (explicitTimes[g] != null) {
+                add(new ArrayParameter(inputs.get(g).name() + ".time", explicitTimes[g],
+                        inputs.get(g).spec().trainTimes()));
+            }
+        }
+    }
+
+    private void add(Parameter p) {
+        parameters.put(p.name(), p);
+    }
+
+    /** All parameter names, in a fixed order. */
+    public List<String> parameterNames() {
+        return List.copyOf(parameters.keySet());
+    }
+
+    /** Names of the parameters the description marks trainable. */
+    public List<String> trainableParameterNames() {
+        return parameters.values().stream().filter(Parameter::trainable).map(Parameter::name).toList();
+    }
+
+    private Parameter lookup(String name) {
+        Parameter p = parameters.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown parameter '" + name + "'; known: " + parameters.keySet());
+        }
+        return p;
+    }
+
+    /** A copy of the parameter's values. */
+    public double[] parameter(String name) {
+        Parameter p = lookup(name);
+        double[] v = new double[p.length()];
+        p.read(v);
+        return v;
+    }
+
+    /** Sets a parameter; the values must be finite and as many as it has. */
+    public void setParameter(String name, double[] values) {
+        Parameter p = lookup(name);
+        if (values.length != p.length()) {
+            throw new IllegalArgumentException("parameter '" + name + "' has " + p.length() + " values, got "
+                    + values.length);
+        }
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException("parameter '" + name + "': value " + k + " is not finite: "
+                        + values[k]);
+            }
+        }
+        p.write(values);
+    }
+
+    /** Number of values of a parameter. */
+    public int parameterLength(String name) {
+        return lookup(name).length();
+    }
+
+    // ---- accessors ----
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The simulation graph (replaced when a model constant is set). */
+    public SimulationGraph graph() {
+        return graph;
+    }
+
+    public TrialSettings trial() {
+        return trial;
+    }
+
+    public PseudoSettings pseudo() {
+        return pseudo;
+    }
+
+    /** The read-out, or null when the description has none. */
+    public ReadoutSpec readout() {
+        return readout;
+    }
+
+    Map<String, Loss> customLosses() {
+        return customLosses;
+    }
+
+    // ---- inputs ----
+
+    /** Whether trials need data (an image or external input group). */
+    public boolean needsData() {
+        return inputs.stream().anyMatch(g -> g.spec().source() instanceof InputSpec.Image
+                || g.spec().source() instanceof InputSpec.External);
+    }
+
+    /** Input spikes of trial {@code k} from the description's sources (explicit and Poisson groups). */
+    public InputSpikes input(int k) {
+        return input(k, null);
+    }
+
+    /**
+     * Input spikes of trial {@code k}; {@code image} (pixel intensities in [0, 255]) feeds the image group.
+     */
+    public InputSpikes input(int k, double[] image) {
+        List<double[]> times = new ArrayList<>();
+        List<int[]> channels = new ArrayList<>();
+        for (int g = 0; g < inputs.size(); g++) {
+            InputGroup group = inputs.get(g);
+            InputSpec.Source s = group.spec().source();
+            if (s instanceof InputSpec.Spikes) {
+                times.add(explicitTimes[g]);
+                channels.add(explicitChannels[g]);
+            } else if (s instanceof InputSpec.Poisson p) {
+                long seed = p.resample() ? p.seed() + k : p.seed();
+                InputSpikes in = PoissonTrains.inputs(group.size(), p.rate(), p.end() - p.start(), seed);
+                double[] t = new double[in.size()];
+                int[] c = new int[in.size()];
+                for (int j = 0; j < t.length; j++) {
+                    t[j] = p.start() + in.time(j);
+                    c[j] = group.offset() + in.source(j);
+                }
+                times.add(t);
+                channels.add(c);
+            } else if (s instanceof InputSpec.Image im) {
+                if (image == null) {
+                    throw new IllegalArgumentException("input group '" + group.name() + "' encodes images: give the "
+                            + "trial's image");
+                }
+                if (image.length != group.size()) {
+                    throw new IllegalArgumentException("input group '" + group.name() + "' has " + group.size()
+                            + " channels, the image has " + image.length + " pixels");
+                }
+                double[] t = ImageEncoder.times(image, im.bins(), trial.duration());
+                int n = (int) Arrays.stream(t).filter(v -> !Double.isNaN(v)).count();
+                double[] tt = new double[n];
+                int[] cc = new int[n];
+                int j = 0;
+                for (int c = 0; c < t.length; c++) {
+                    if (!Double.isNaN(t[c])) {
+                        tt[j] = t[c];
+                        cc[j++] = group.offset() + c;
+                    }
+                }
+                times.add(tt);
+                channels.add(cc);
+            } else {
+                throw new IllegalArgumentException("input group '" + group.name() + "' is external: pass the trial's "
+                        + "input spikes to simulate(InputSpikes)");
+            }
+        }
+        int total = times.stream().mapToInt(a -> a.length).sum();
+        double[] t = new double[total];
+        int[] c = new int[total];
+        int j = 0;
+        for (int g = 0; g < times.size(); g++) {
+            System.arraycopy(times.get(g), 0, t, j, times.get(g).length);
+            System.arraycopy(channels.get(g), 0, c, j, channels.get(g).length);
+            j += times.get(g).length;
+        }
+        return InputSpikes.of(t, c);
+    }
+
+    // ---- simulation and gradients ----
+
+    /** Simulates trial 0 of the description's own inputs. */
+    public SimulationResult simulate() {
+        return simulate(input(0));
+    }
+
+    /** Simulates one trial with the given input spikes. */
+    public SimulationResult simulate(InputSpikes in) {
+        EventRecord rec = new EventSimulator(graph).run(in, trial).copy();
+        if (readout == null) {
+            return new SimulationResult(rec, null, null);
+        }
+        Readout r = readout.create(graph);
+        double[][] times = r.newTimes();
+        double[][] ordinary = r.newTimes();
+        r.outputTimes(rec, times);
+        r.ordinaryTimes(rec, ordinary);
+        return new SimulationResult(rec, times, ordinary);
+    }
+
+    /** The loss for a batch whose sample ids 0…n−1 carry {@code labels} (ignored by losses without labels). */
+    public Loss loss(int[] labels) {
+        if (spec.loss() == null) {
+            throw new IllegalStateException("the network's description has no loss");
+        }
+        return build(spec.loss(), labels);
+    }
+
+    private Loss build(LossSpec l, int[] labels) {
+        if (l instanceof LossSpec.SpikeTime st) {
+            return new SpikeTimeSquaredError(st.targets());
+        }
+        if (l instanceof LossSpec.SpikeTrain tr) {
+            double[][] t = new double[tr.targets().length][];
+            for (int r = 0; r < t.length; r++) {
+                t[r] = Arrays.copyOf(tr.targets()[r], tr.targets()[r].length + 1);
+                t[r][t[r].length - 1] = tr.finalFactor() * trial.duration();
+            }
+            return new SpikeTrainLoss(t);
+        }
+        if (l instanceof LossSpec.CrossEntropy ce) {
+            if (labels == null) {
+                throw new IllegalArgumentException("the cross-entropy loss needs the labels of the trials");
+            }
+            return new FirstSpikeCrossEntropy(labels, readout.neurons().length, ce.gamma(), trial.duration());
+        }
+        if (l instanceof LossSpec.Sum sum) {
+            List<Loss> parts = new ArrayList<>();
+            double[] w = new double[sum.terms().size()];
+            for (int k = 0; k < w.length; k++) {
+                parts.add(build(sum.terms().get(k).loss(), labels));
+                w[k] = sum.terms().get(k).weight();
+            }
+            return new WeightedSum(parts, w);
+        }
+        LossSpec.Custom c = (LossSpec.Custom) l;
+        return customLosses.get(c.name());
+    }
+
+    /**
+     * Mean loss and exact gradient over a batch of trials ({@code labels} may be null without a labelled loss),
+     * evaluated on {@code threads} threads; bit-identical for any thread count.
+     */
+    public Evaluation lossAndGradient(List<InputSpikes> batch, int[] labels, int threads) {
+        if (readout == null) {
+            throw new IllegalStateException("the network's description has no read-out to compute a loss on");
+        }
+        Loss loss = loss(labels);
+        int[] ids = new int[batch.size()];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = k;
+        }
+        TrialGradient mean = new TrialGradient(graph);
+        double value;
+        boolean constants = parameters.values().stream().anyMatch(p -> p instanceof ConstantParameter
+                && p.trainable());
+        double[][] timeGrad = new double[inputs.size()][];
+        if (hasTrainableTimes() || constants) {
+            // sequential: input-time gradients are mapped per trial
+            TrialEvaluator ev = new TrialEvaluator(graph, trial, readout);
+            ev.setConstantGradients(constants);
+            TrialGradient g = new TrialGradient(graph);
+            double sum = 0;
+            for (int k = 0; k < ids.length; k++) {
+                InputSpikes in = batch.get(k);
+                sum += ev.lossAndGradient(in, k, loss, g);
+                mean.add(g, 1.0 / ids.length);
+                accumulateTimeGradient(in, g.inputTimes(), timeGrad, 1.0 / ids.length);
+            }
+            value = sum / ids.length;
+        } else {
+            try (BatchGradient bg = new BatchGradient(graph, trial, readout, threads)) {
+                value = bg.lossAndGradient(batch, ids, loss, mean);
+            }
+        }
+        return new Evaluation(value, gradientByName(mean, timeGrad));
+    }
+
+    private boolean hasTrainableTimes() {
+        return inputs.stream().anyMatch(g -> g.spec().trainTimes());
+    }
+
+    /** Maps per-spike input-time gradients (sorted order) back to the explicit spike lists. */
+    private void accumulateTimeGradient(InputSpikes in, double[] sortedGrad, double[][] out, double scale) {
+        for (int g = 0; g < inputs.size(); g++) {
+            if (explicitTimes[g] == null || !inputs.get(g).spec().trainTimes()) {
+                continue;
+            }
+            if (out[g] == null) {
+                out[g] = new double[explicitTimes[g].length];
+            }
+            // match spikes by (channel, time); explicit spikes of one channel are matched in order
+            int[] used = new int[graph.inputCount()];
+            for (int k = 0; k < in.size() && k < sortedGrad.length; k++) {
+                int ch = in.source(k);
+                int idx = nthExplicit(g, ch, used[ch]++, in.time(k));
+                if (idx >= 0) {
+                    out[g][idx] += scale * sortedGrad[k];
+                }
+            }
+        }
+    }
+
+    private int nthExplicit(int g, int channel, int nth, double time) {
+        int seen = 0;
+        for (int j = 0; j < explicitChannels[g].length; j++) {
+            if (explicitChannels[g][j] == channel) {
+                if (seen == nth && explicitTimes[g][j] == time) {
+                    return j;
+                }
+                seen++;
+            }
+        }
+        return -1;
+    }
+
+    private Map<String, double[]> gradientByName(TrialGradient g, double[][] timeGrad) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : parameters.values()) {
+            double[] v = new double[p.length()];
+            if (p instanceof ArrayParameter a && a.index >= 0) {
+                System.arraycopy(g.weights(a.index), 0, v, 0, v.length);
+            } else if (p instanceof StateParameter s) {
+                int pop = populationOf(s.array);
+                double[] full = g.initialState(pop);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = full[i * s.stride + s.coordinate];
+                }
+            } else if (p instanceof ConstantParameter c) {
+                v[0] = g.constants(c.population)[c.index];
+            } else if (p instanceof ArrayParameter a) {
+                for (int gi = 0; gi < inputs.size(); gi++) {
+                    if (explicitTimes[gi] == a.array && timeGrad[gi] != null) {
+                        System.arraycopy(timeGrad[gi], 0, v, 0, v.length);
+                    }
+                }
+            }
+            out.put(p.name(), v);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private int populationOf(double[] initialState) {
+        for (int p = 0; p < graph.populations().size(); p++) {
+            if (graph.populations().get(p).initialState() == initialState) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("initial state array not found");
+    }
+
+    // ---- persistence ----
+
+    /** Saves description and parameters to one JSON file, atomically (temporary file, then rename). */
+    public void save(Path file) throws IOException {
+        NetworkFile.save(this, file);
+    }
+
+    /** Loads a network saved by {@link #save}; custom losses are given by name. */
+    public static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
+        return NetworkFile.load(file, customLosses);
+    }
+
+    /** Loads a network saved by {@link #save} that uses no custom loss. */
+    public static Network load(Path file) throws IOException {
+        return load(file, Map.of());
+    }
+
+    // ---- parameter kinds ----
+
+    /** A live array: a projection's weights (index ≥ 0 = projection index) or explicit input spike times. */
+    private final class ArrayParameter implements Parameter {
+        private final String name;
+        private final double[] array;
+        private final boolean trainable;
+        private final int index;
+
+        ArrayParameter(String name, double[] array, boolean trainable) {
+            this.name = name;
+            this.array = array;
+            this.trainable = trainable;
+            int idx = -1;
+            for (int j = 0; j < graph.projections().size(); j++) {
+                if (graph.projections().get(j).weights() == array) {
+                    idx = j;
+                }
+            }
+            this.index = idx;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int length() {
+            return array.length;
+        }
+
+        public void read(double[] out) {
+            System.arraycopy(array, 0, out, 0, array.length);
+        }
+
+        public void write(double[] in) {
+            if (index < 0) {
+                for (double t : in) {
+                    if (t < 0) {
+                        throw new IllegalArgumentException("parameter '" + name + "': input spike times must be >= 0");
+                    }
+                }
+            }
+            System.arraycopy(in, 0, array, 0, array.length);
+        }
+
+        public boolean trainable() {
+            return trainable;
+        }
+    }
+
+    /** One model coordinate of a population's initial states (interleaved neuron-major in the graph). */
+    private final class StateParameter implements Parameter {
+        private final String name;
+        private final double[] array;
+        private final int coordinate;
+        private final int stride;
+        private final boolean trainable;
+
+        StateParameter(String name, double[] array, int coordinate, int stride, boolean trainable) {
+            this.name = name;
+            this.array = array;
+            this.coordinate = coordinate;
+            this.stride = stride;
+            this.trainable = trainable;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int length() {
+            return array.length / stride;
+        }
+
+        public void read(double[] out) {
+            for (int i = 0; i < length(); i++) {
+                out[i] = array[i * stride + coordinate];
+            }
+        }
+
+        public void write(double[] in) {
+            Population pop = graph.populations().get(populationOf(array));
+            double[] copy = array.clone();
+            for (int i = 0; i < length(); i++) {
+                copy[i * stride + coordinate] = in[i];
+            }
+            try {
+                pop.model().newKernel(pop.size()).initialize(copy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage());
+            }
+            System.arraycopy(copy, 0, array, 0, array.length);
+        }
+
+        public boolean trainable() {
+            return trainable;
+        }
+    }
+
+    /** A model constant; setting it swaps the population's model in the graph. */
+    private final class ConstantParameter implements Parameter {
+        private final String name;
+        private final int population;
+        private final int index;
+        private final boolean trainable;
+
+        ConstantParameter(String name, int population, int index, boolean trainable) {
+            this.name = name;
+            this.population = population;
+            this.index = index;
+            this.trainable = trainable;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int length() {
+            return 1;
+        }
+
+        public void read(double[] out) {
+            out[0] = graph.populations().get(population).model().constants()[index];
+        }
+
+        public void write(double[] in) {
+            NeuronModel m = graph.populations().get(population).model();
+            double[] c = m.constants();
+            c[index] = in[0];
+            try {
+                graph = graph.withModel(population, m.withConstants(c));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage());
+            }
+        }
+
+        public boolean trainable() {
+            return trainable;
+        }
+    }
+
+}

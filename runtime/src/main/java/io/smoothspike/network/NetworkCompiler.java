@@ -1,0 +1,415 @@
+package io.smoothspike.network;
+
+import io.smoothspike.graph.Population;
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.grad.PseudoInputRule;
+import io.smoothspike.grad.PseudoSettings;
+import io.smoothspike.grad.ReadoutSpec;
+import io.smoothspike.model.NeuronModel;
+import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.InputSpec;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.NetworkSpec;
+import io.smoothspike.spec.OutputSpec;
+import io.smoothspike.spec.PopulationSpec;
+import io.smoothspike.spec.ProjectionSpec;
+import io.smoothspike.spec.SpecException;
+import io.smoothspike.spec.TrialSpec;
+import io.smoothspike.spec.ValueSpec;
+import io.smoothspike.sim.TrialSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validates a {@link NetworkSpec} completely and compiles it; every problem is a {@link SpecException}. */
+final class NetworkCompiler {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** What compilation produces. */
+    record Result(SimulationGraph graph, TrialSettings trial, PseudoSettings pseudo, List<InputGroup> inputs,
+            ReadoutSpec readout) {
+    }
+
+    private NetworkCompiler() {
+    }
+
+    static Result compile(NetworkSpec spec, Set<String> customLosses) {
+        if (spec == null) {
+            throw new SpecException("network", "description is missing");
+        }
+        TrialSpec ts = spec.trial();
+        if (ts == null) {
+            throw new SpecException("trial", "trial settings are missing (duration T at least)");
+        }
+        if (!(ts.duration() > 0) || Double.isInfinite(ts.duration())) {
+            throw new SpecException("trial.duration", "T must be a positive finite number, got " + ts.duration());
+        }
+        if (ts.spikeCap() <= 0) {
+            throw new SpecException("trial.spikeCap", "K must be a positive integer, got " + ts.spikeCap());
+        }
+        if (!(ts.alpha() > 0) || Double.isInfinite(ts.alpha())) {
+            throw new SpecException("trial.alpha", "pseudo-current sharpness must be positive and finite, got "
+                    + ts.alpha());
+        }
+        PseudoInputRule rule = rule(ts.pseudoRule());
+        TrialSettings trial = new TrialSettings(ts.duration(), ts.spikeCap());
+
+        Set<String> names = new HashSet<>();
+        List<InputGroup> inputs = new ArrayList<>();
+        int channels = 0;
+        for (int k = 0; k < spec.inputs().size(); k++) {
+            InputSpec in = spec.inputs().get(k);
+            String where = "inputs[" + (in == null ? k : in.name()) + "]";
+            if (in == null) {
+                throw new SpecException(where, "input group is missing");
+            }
+            name(where, in.name(), names);
+            if (in.size() <= 0) {
+                throw new SpecException(where, "size must be a positive integer, got " + in.size());
+            }
+            validateSource(where, in, ts.duration());
+            inputs.add(new InputGroup(in, channels));
+            channels += in.size();
+        }
+
+        if (spec.populations().isEmpty()) {
+            throw new SpecException("populations", "a network needs at least one population");
+        }
+        String inputName = inputs.size() == 1 ? inputs.get(0).name() : "inputs";
+        SimulationGraph.Builder b = SimulationGraph.builder().inputs(inputName, channels);
+        Map<String, Integer> popIndex = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (int k = 0; k < spec.populations().size(); k++) {
+            PopulationSpec p = spec.populations().get(k);
+            String where = "populations[" + (p == null ? k : p.name()) + "]";
+            if (p == null) {
+                throw new SpecException(where, "population is missing");
+            }
+            name(where, p.name(), names);
+            if (p.size() <= 0) {
+                throw new SpecException(where, "size must be a positive integer (an empty population cannot "
+                        + "spike), got " + p.size());
+            }
+            if (p.model() == null) {
+                throw new SpecException(where, "neuron model is missing");
+            }
+            NeuronModel model = p.model().toModel(where + ".model");
+            double[] init = initialState(where, p, model);
+            for (String c : p.trainConstants()) {
+                if (!List.of(model.constantNames()).contains(c)) {
+                    throw new SpecException(where + ".trainConstants", "the " + model.id() + " model has no constant '"
+                            + c + "'; known: " + List.of(model.constantNames()));
+                }
+            }
+            try {
+                b.population(p.name(), model, p.size(), init);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(where, e.getMessage());
+            }
+            popIndex.put(p.name(), k);
+            sizes.put(p.name(), p.size());
+        }
+
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < spec.projections().size(); k++) {
+            ProjectionSpec pr = spec.projections().get(k);
+            if (pr == null) {
+                throw new SpecException("projections[" + k + "]", "projection is missing");
+            }
+            String where = "projections[" + pr.label() + "]";
+            InputGroup srcInput = inputs.stream().filter(g -> g.name().equals(pr.from())).findFirst().orElse(null);
+            if (srcInput == null && !popIndex.containsKey(pr.from())) {
+                throw new SpecException(where, "unknown source '" + pr.from() + "'; known inputs "
+                        + inputs.stream().map(InputGroup::name).toList() + " and populations " + popIndex.keySet());
+            }
+            if (inputs.stream().anyMatch(g -> g.name().equals(pr.to()))) {
+                throw new SpecException(where, "'" + pr.to() + "' is an input group; connections can only go into "
+                        + "populations");
+            }
+            if (!popIndex.containsKey(pr.to())) {
+                throw new SpecException(where, "unknown target population '" + pr.to() + "'; known: "
+                        + popIndex.keySet());
+            }
+            if (!seen.add(pr.label())) {
+                throw new SpecException(where, "duplicate projection; combine them into one");
+            }
+            int pre = srcInput != null ? srcInput.size() : sizes.get(pr.from());
+            int post = sizes.get(pr.to());
+            ConnectivitySpec conn = pr.connectivity() == null ? new ConnectivitySpec.AllToAll(!pr.from()
+                    .equals(pr.to())) : pr.connectivity();
+            boolean[][] mask = conn.mask(pre, post, pr.from().equals(pr.to()), where + ".connectivity");
+            ValueSpec wspec = pr.weights() == null ? new ValueSpec.Constant(0) : pr.weights();
+            double[] w = wspec.generate(pre * post, pre, pre, post, where + ".weights");
+            double[][] matrix = new double[pre][post];
+            for (int i = 0; i < pre; i++) {
+                System.arraycopy(w, i * post, matrix[i], 0, post);
+            }
+            if (srcInput != null && inputs.size() > 1) {
+                // rows of the other input groups carry no synapses
+                double[][] full = new double[channels][post];
+                boolean[][] fullMask = new boolean[channels][post];
+                for (int i = 0; i < pre; i++) {
+                    full[srcInput.offset() + i] = matrix[i];
+                    for (int j = 0; j < post; j++) {
+                        fullMask[srcInput.offset() + i][j] = mask == null || mask[i][j];
+                    }
+                }
+                b.connectMasked(inputName, pr.to(), full, fullMask);
+            } else {
+                String from = srcInput != null ? inputName : pr.from();
+                if (mask == null) {
+                    b.connectDense(from, pr.to(), matrix);
+                } else {
+                    b.connectMasked(from, pr.to(), matrix, mask);
+                }
+            }
+        }
+        SimulationGraph graph = b.build();
+        ReadoutSpec readout = readout(spec, graph, popIndex, new PseudoSettings(ts.alpha(), rule));
+        validateLoss(spec, readout, customLosses, ts.duration());
+        return new Result(graph, trial, new PseudoSettings(ts.alpha(), rule), List.copyOf(inputs), readout);
+    }
+
+    private static PseudoInputRule rule(String r) {
+        String v = r == null ? "auto" : r.toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "auto":
+                return PseudoInputRule.AUTO;
+            case "layered":
+                return PseudoInputRule.LAYERED;
+            case "recurrent":
+                return PseudoInputRule.RECURRENT;
+            default:
+                throw new SpecException("trial.pseudoRule", "unknown pseudo-input rule '" + r
+                        + "'; known: auto, layered, recurrent");
+        }
+    }
+
+    private static void name(String where, String name, Set<String> names) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new SpecException(where, "name must be a letter or '_' followed by letters, digits or '_', got "
+                    + (name == null ? "none" : "'" + name + "'"));
+        }
+        if (!names.add(name)) {
+            throw new SpecException(where, "duplicate name '" + name + "': inputs and populations need distinct "
+                    + "names");
+        }
+    }
+
+    private static void validateSource(String where, InputSpec in, double duration) {
+        InputSpec.Source s = in.source();
+        if (s == null) {
+            throw new SpecException(where, "input source is missing (spikes, poisson, image or external)");
+        }
+        if (in.trainTimes() && !(s instanceof InputSpec.Spikes)) {
+            throw new SpecException(where, "only explicit spike times can be trainable");
+        }
+        if (s instanceof InputSpec.Spikes sp) {
+            if (sp.times() == null || sp.times().length != in.size()) {
+                throw new SpecException(where + ".spikes", "needs one spike list per channel (" + in.size()
+                        + "), got " + (sp.times() == null ? "none" : sp.times().length));
+            }
+            for (int c = 0; c < in.size(); c++) {
+                double[] t = sp.times()[c];
+                if (t == null) {
+                    throw new SpecException(where + ".spikes", "channel " + c + " has no spike list (use [] for none)");
+                }
+                for (double v : t) {
+                    if (!(v >= 0) || Double.isInfinite(v)) {
+                        throw new SpecException(where + ".spikes", "channel " + c + ": spike times must be finite "
+                                + "and >= 0, got " + v);
+                    }
+                }
+            }
+        } else if (s instanceof InputSpec.Poisson p) {
+            if (!(p.rate() >= 0) || Double.isInfinite(p.rate())) {
+                throw new SpecException(where + ".poisson", "rate must be finite and >= 0, got " + p.rate());
+            }
+            if (!(p.start() >= 0) || !(p.end() > p.start()) || Double.isInfinite(p.end())) {
+                throw new SpecException(where + ".poisson", "window must satisfy 0 <= start < end < infinity, got ["
+                        + p.start() + ", " + p.end() + "]");
+            }
+        } else if (s instanceof InputSpec.Image im) {
+            if (im.bins() < 1 || im.bins() > 99) {
+                throw new SpecException(where + ".image", "bins must lie in [1, 99], got " + im.bins());
+            }
+        }
+    }
+
+    private static double[] initialState(String where, PopulationSpec p, NeuronModel model) {
+        List<String> coords = userCoordinates(model);
+        for (String c : p.initial().keySet()) {
+            if (!coords.contains(c)) {
+                throw new SpecException(where + ".initial", "unknown initial-state coordinate '" + c + "' for the "
+                        + model.id() + " model; known: " + coords);
+            }
+        }
+        int n = p.size();
+        double[][] values = new double[coords.size()][];
+        for (int c = 0; c < coords.size(); c++) {
+            ValueSpec v = p.initial().get(coords.get(c));
+            values[c] = v == null ? null : v.generate(n, 0, 0, 0, where + ".initial." + coords.get(c));
+        }
+        int d = model.stateSize();
+        double[] state = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double[] s;
+            try {
+                if (model.currentIndex() >= 0) {
+                    s = model.stateFromVoltage(values[0] == null ? 0 : values[0][i],
+                            values[1] == null ? 0 : values[1][i]);
+                } else if (values[0] != null) {
+                    s = new double[] {values[0][i]};
+                } else {
+                    s = model.stateFromVoltage(0, 0);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(where + ".initial", "neuron " + i + ": " + e.getMessage());
+            }
+            System.arraycopy(s, 0, state, i * d, d);
+        }
+        // range checks (e.g. theta phase in [0, Θ]) happen when a kernel loads the state
+        try {
+            model.newKernel(n).initialize(state);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(where + ".initial", e.getMessage());
+        }
+        return state;
+    }
+
+    /** Coordinates a user gives initial states in: V and I for models with a current, else the phase. */
+    static List<String> userCoordinates(NeuronModel model) {
+        return model.currentIndex() >= 0 ? List.of("V", "I") : List.of("phase");
+    }
+
+    private static ReadoutSpec readout(NetworkSpec spec, SimulationGraph graph, Map<String, Integer> popIndex,
+            PseudoSettings pseudo) {
+        OutputSpec out = spec.output();
+        if (out == null) {
+            return null;
+        }
+        String where = "output";
+        Integer p = popIndex.get(out.population());
+        if (p == null) {
+            throw new SpecException(where, "unknown read-out population '" + out.population() + "'; known: "
+                    + popIndex.keySet());
+        }
+        Population pop = graph.populations().get(p);
+        if (out.spikes() < 1) {
+            throw new SpecException(where, "each read-out neuron needs at least 1 output spike, got " + out.spikes());
+        }
+        int[] local = out.neurons();
+        if (local == null) {
+            local = java.util.stream.IntStream.range(0, pop.size()).toArray();
+        }
+        if (local.length == 0) {
+            throw new SpecException(where, "no read-out neurons listed");
+        }
+        Set<Integer> seen = new HashSet<>();
+        int[] global = new int[local.length];
+        int[] counts = new int[local.length];
+        for (int r = 0; r < local.length; r++) {
+            if (local[r] < 0 || local[r] >= pop.size()) {
+                throw new SpecException(where, "neuron " + local[r] + " is outside population '" + pop.name()
+                        + "' of size " + pop.size());
+            }
+            if (!seen.add(local[r])) {
+                throw new SpecException(where, "neuron " + local[r] + " is listed twice");
+            }
+            global[r] = pop.offset() + local[r];
+            counts[r] = out.spikes();
+        }
+        return new ReadoutSpec(global, counts, pseudo);
+    }
+
+    private static void validateLoss(NetworkSpec spec, ReadoutSpec readout, Set<String> custom, double duration) {
+        if (spec.loss() == null) {
+            return;
+        }
+        if (readout == null) {
+            throw new SpecException("loss", "a loss needs a read-out (output) to act on");
+        }
+        validateLoss("loss", spec.loss(), readout, custom, duration);
+    }
+
+    private static void validateLoss(String where, LossSpec loss, ReadoutSpec readout, Set<String> custom,
+            double duration) {
+        int n = readout.neurons().length;
+        int spikes = readout.counts()[0];
+        if (loss instanceof LossSpec.SpikeTime st) {
+            targets(where, st.targets(), n);
+            for (int r = 0; r < n; r++) {
+                if (st.targets()[r].length != spikes) {
+                    throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes but "
+                            + st.targets()[r].length + " targets");
+                }
+            }
+        } else if (loss instanceof LossSpec.SpikeTrain tr) {
+            targets(where, tr.targets(), n);
+            if (!(tr.finalFactor() > 1) || Double.isInfinite(tr.finalFactor())) {
+                throw new SpecException(where, "the final target factor must exceed 1 (it lies past T), got "
+                        + tr.finalFactor());
+            }
+            for (int r = 0; r < n; r++) {
+                if (tr.targets()[r].length + 1 != spikes) {
+                    throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes; its "
+                            + tr.targets()[r].length + " targets plus the final one need " + (tr.targets()[r].length
+                            + 1));
+                }
+                for (double t : tr.targets()[r]) {
+                    if (t > duration) {
+                        throw new SpecException(where, "target " + t + " of read-out neuron " + r + " lies past T = "
+                                + duration);
+                    }
+                }
+            }
+        } else if (loss instanceof LossSpec.CrossEntropy ce) {
+            if (spikes != 1) {
+                throw new SpecException(where, "first-spike cross-entropy needs 1 output spike per read-out neuron, "
+                        + "got " + spikes);
+            }
+            if (!(ce.gamma() >= 0) || Double.isInfinite(ce.gamma())) {
+                throw new SpecException(where, "gamma must be finite and >= 0, got " + ce.gamma());
+            }
+        } else if (loss instanceof LossSpec.Sum sum) {
+            if (sum.terms() == null || sum.terms().isEmpty()) {
+                throw new SpecException(where, "a sum of losses needs at least one term");
+            }
+            for (int k = 0; k < sum.terms().size(); k++) {
+                LossSpec.Term t = sum.terms().get(k);
+                if (t == null || t.loss() == null || !Double.isFinite(t.weight())) {
+                    throw new SpecException(where + ".terms[" + k + "]", "needs a finite weight and a loss");
+                }
+                validateLoss(where + ".terms[" + k + "]", t.loss(), readout, custom, duration);
+            }
+        } else if (loss instanceof LossSpec.Custom c) {
+            if (!custom.contains(c.name())) {
+                throw new SpecException(where, "custom loss '" + c.name() + "' is not supplied; pass it when "
+                        + "compiling or loading (known custom losses: " + custom + ")");
+            }
+        }
+    }
+
+    private static void targets(String where, double[][] targets, int n) {
+        if (targets == null || targets.length != n) {
+            throw new SpecException(where, "needs one target list per read-out neuron (" + n + "), got "
+                    + (targets == null ? "none" : targets.length));
+        }
+        for (int r = 0; r < n; r++) {
+            if (targets[r] == null) {
+                throw new SpecException(where, "read-out neuron " + r + " has no target list");
+            }
+            for (double t : targets[r]) {
+                if (!Double.isFinite(t)) {
+                    throw new SpecException(where, "target times must be finite, got " + t);
+                }
+            }
+        }
+    }
+}

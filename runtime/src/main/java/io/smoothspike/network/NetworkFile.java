@@ -1,0 +1,148 @@
+package io.smoothspike.network;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.spec.NetworkSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The one-file JSON form of a network: {@code {"format": "smoothspike-network", "version": 1, "spec": …,
+ * "parameters": {name: [values…]}}}. Doubles are written in their shortest round-trip form, so a saved network
+ * loads back bit-identically. Files are written atomically.
+ */
+public final class NetworkFile {
+
+    /** The format tag. */
+    public static final String FORMAT = "smoothspike-network";
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private NetworkFile() {
+    }
+
+    /** The description as JSON text. */
+    public static String toJson(NetworkSpec spec) {
+        try {
+            return JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the description as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A description from JSON text; malformed text gives a message with its line and column. */
+    public static NetworkSpec specFromJson(String json) {
+        try {
+            return JSON.readValue(json, NetworkSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed network description: " + describe(e), e);
+        }
+    }
+
+    static void save(Network net, Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("spec", JSON.valueToTree(net.spec()));
+        ObjectNode params = root.putObject("parameters");
+        for (String name : net.parameterNames()) {
+            var arr = params.putArray(name);
+            for (double v : net.parameter(name)) {
+                arr.add(v);
+            }
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (NoSuchFileException e) {
+            throw new IOException("network file " + file + " does not exist", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + describe(e), e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + ": not a SmoothSpike network file (expected \"format\": \""
+                    + FORMAT + "\")");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != VERSION) {
+            throw new IllegalArgumentException(file + ": network file version " + version + " is not supported; this "
+                    + "SmoothSpike reads version " + VERSION);
+        }
+        NetworkSpec spec;
+        try {
+            spec = JSON.treeToValue(root.path("spec"), NetworkSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": malformed description: " + describe(e), e);
+        }
+        Network net;
+        try {
+            net = Network.compile(spec, customLosses);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": invalid description: " + e.getMessage(), e);
+        }
+        JsonNode params = root.path("parameters");
+        if (!params.isObject()) {
+            throw new IllegalArgumentException(file + ": \"parameters\" is missing");
+        }
+        for (String name : net.parameterNames()) {
+            if (!params.has(name)) {
+                throw new IllegalArgumentException(file + ": parameter '" + name + "' is missing");
+            }
+        }
+        for (Iterator<String> it = params.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            if (!net.parameterNames().contains(name)) {
+                throw new IllegalArgumentException(file + ": unknown parameter '" + name + "' for this description");
+            }
+            JsonNode arr = params.get(name);
+            int n = net.parameterLength(name);
+            if (!arr.isArray() || arr.size() != n) {
+                throw new IllegalArgumentException(file + ": parameter '" + name + "' needs " + n + " numbers, got "
+                        + (arr.isArray() ? arr.size() : "no array"));
+            }
+            double[] v = new double[n];
+            for (int k = 0; k < n; k++) {
+                if (!arr.get(k).isNumber()) {
+                    throw new IllegalArgumentException(file + ": parameter '" + name + "' entry " + k
+                            + " is not a number");
+                }
+                v[k] = arr.get(k).doubleValue();
+            }
+            try {
+                net.setParameter(name, v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return net;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        var loc = e.getLocation();
+        String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        return e.getOriginalMessage() + where;
+    }
+}

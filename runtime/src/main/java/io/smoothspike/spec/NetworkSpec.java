@@ -1,0 +1,18 @@
+package io.smoothspike.spec;
+
+import java.util.List;
+
+/**
+ * The complete, serialisable description of a network and its task: trial settings, input groups, populations,
+ * projections, read-out and loss. Immutable; {@link io.smoothspike.network.Network#compile} validates it and
+ * turns it into a runnable network. Its JSON form is Jackson's rendering of these records.
+ */
+public record NetworkSpec(String name, TrialSpec trial, List<InputSpec> inputs, List<PopulationSpec> populations,
+        List<ProjectionSpec> projections, OutputSpec output, LossSpec loss) {
+
+    public NetworkSpec {
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        populations = populations == null ? List.of() : List.copyOf(populations);
+        projections = projections == null ? List.of() : List.copyOf(projections);
+    }
+}
