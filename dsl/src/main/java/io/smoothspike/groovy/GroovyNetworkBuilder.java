@@ -1,0 +1,200 @@
+package io.smoothspike.groovy;
+
+import io.smoothspike.dsl.InputBuilder;
+import io.smoothspike.dsl.LossDef;
+import io.smoothspike.dsl.NetworkBuilder;
+import io.smoothspike.dsl.PopulationBuilder;
+import io.smoothspike.dsl.ProjectionBuilder;
+import io.smoothspike.dsl.Snn;
+import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.ModelSpec;
+import io.smoothspike.spec.ValueSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The delegate of a {@code network(name) { … }} block in a Groovy script: the Java DSL's vocabulary with named
+ * arguments. It records the script line of every element so that a description error points to its line.
+ *
+ * <pre>
+ * network('demo') {
+ *     trial duration: 10, spikeCap: 25
+ *     input 'in', size: 2, spikes: [[1.0], [2.5]]
+ *     population 'out', size: 1, model: qif(tau: 1)
+ *     connect 'in', 'out', weights: matrix([[3.0], [2.0]])
+ *     readout 'out', spikes: 2
+ *     loss spikeTime([[2.5, 7.5]])
+ * }
+ * </pre>
+ */
+public final class GroovyNetworkBuilder {
+
+    private final NetworkBuilder builder;
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    GroovyNetworkBuilder(String name) {
+        this.builder = Snn.network(name);
+    }
+
+    NetworkBuilder builder() {
+        return builder;
+    }
+
+    /** Script line of a description element, by the path a SpecException names, or -1. */
+    int lineOf(String path) {
+        for (Map.Entry<String, Integer> e : lines.entrySet()) {
+            if (path.equals(e.getKey()) || path.startsWith(e.getKey() + ".") || path.startsWith(e.getKey() + "[")) {
+                return e.getValue();
+            }
+        }
+        return -1;
+    }
+
+    private void here(String path) {
+        lines.put(path, ScriptLines.callerLine());
+    }
+
+    /** {@code trial duration: T, spikeCap: K, alpha: α, pseudoRule: 'auto'|'layered'|'recurrent'}. */
+    public void trial(Map<String, Object> args) {
+        here("trial");
+        NamedArgs a = new NamedArgs("trial", args, "duration", "spikeCap", "alpha", "pseudoRule");
+        builder.trial(a.number("duration"));
+        if (a.has("spikeCap")) {
+            builder.spikeCap(a.integer("spikeCap"));
+        }
+        if (a.has("alpha") || a.has("pseudoRule")) {
+            builder.pseudo(a.number("alpha", 10), a.has("pseudoRule") ? String.valueOf(a.raw("pseudoRule"))
+                    : "auto");
+        }
+    }
+
+    /**
+     * {@code input 'name', size: n, spikes: [[t…] per channel] | poisson: [rate: r, seed: s, window: [a, b],
+     * resample: false] | image: [bins: 1] | external: true, trainableTimes: false}.
+     */
+    public void input(Map<String, Object> args, String name) {
+        here("inputs[" + name + "]");
+        String what = "input '" + name + "'";
+        NamedArgs a = new NamedArgs(what, args, "size", "spikes", "poisson", "image", "external", "trainableTimes");
+        InputBuilder in = builder.input(name, a.integer("size"));
+        int sources = (a.has("spikes") ? 1 : 0) + (a.has("poisson") ? 1 : 0) + (a.has("image") ? 1 : 0)
+                + (a.flag("external", false) ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException(what + ": give exactly one source: spikes, poisson, image or external");
+        }
+        if (a.has("spikes")) {
+            in.spikes(NamedArgs.matrix(what + " spikes", a.raw("spikes")));
+        } else if (a.has("poisson")) {
+            NamedArgs p = new NamedArgs(what + " poisson", a.object("poisson", Map.class), "rate", "seed", "window",
+                    "resample");
+            in.poisson(p.number("rate"), p.seed("seed", 0));
+            if (p.has("window")) {
+                double[] w = NamedArgs.doubles(what + " window", p.raw("window"));
+                if (w.length != 2) {
+                    throw new IllegalArgumentException(what + ": window needs [start, end]");
+                }
+                in.window(w[0], w[1]);
+            }
+            in.resample(p.flag("resample", false));
+        } else if (a.has("image")) {
+            NamedArgs im = new NamedArgs(what + " image", a.object("image", Map.class), "bins");
+            in.image(im.integer("bins", 1));
+        } else {
+            in.external();
+        }
+        if (a.flag("trainableTimes", false)) {
+            in.trainableTimes();
+        }
+    }
+
+    /**
+     * {@code population 'name', size: n, model: qif(tau: 1), V0: …, I0: …, phase0: …, trainInitial: false,
+     * trainConstants: ['tau']}; initial values are numbers or value specs ({@code uniform(…)}, …).
+     */
+    public void population(Map<String, Object> args, String name) {
+        here("populations[" + name + "]");
+        String what = "population '" + name + "'";
+        NamedArgs a = new NamedArgs(what, args, "size", "model", "V0", "I0", "phase0", "trainInitial",
+                "trainConstants");
+        ModelSpec model = a.object("model", ModelSpec.class);
+        if (model == null) {
+            throw new IllegalArgumentException(what + ": 'model' is required, e.g. model: qif(tau: 1)");
+        }
+        PopulationBuilder p = builder.population(name, a.integer("size"), model);
+        for (String[] coord : new String[][] {{"V0", "V"}, {"I0", "I"}, {"phase0", "phase"}}) {
+            if (a.has(coord[0])) {
+                p.initial(coord[1], value(what + " " + coord[0], a.raw(coord[0])));
+            }
+        }
+        if (a.flag("trainInitial", false)) {
+            p.trainInitial();
+        }
+        if (a.has("trainConstants")) {
+            List<?> names = a.object("trainConstants", List.class);
+            p.trainConstants(names.stream().map(String::valueOf).toArray(String[]::new));
+        }
+    }
+
+    /** {@code connect 'from', 'to'} with all-to-all zero weights. */
+    public void connect(String from, String to) {
+        connect(Map.of(), from, to);
+    }
+
+    /**
+     * {@code connect 'from', 'to', weights: fanInUniform(scale: 0.5, seed: 1) | number | [[…]],
+     * connectivity: allToAll() | oneToOne() | random(p: 0.1, seed: 1) | mask([[…]]), trainable: true}.
+     */
+    public void connect(Map<String, Object> args, String from, String to) {
+        here("projections[" + from + "->" + to + "]");
+        String what = "connect '" + from + "' -> '" + to + "'";
+        NamedArgs a = new NamedArgs(what, args, "weights", "connectivity", "trainable");
+        ProjectionBuilder p = builder.connect(from, to);
+        if (a.has("connectivity")) {
+            p.connectivity(a.object("connectivity", ConnectivitySpec.class));
+        }
+        if (a.has("weights")) {
+            Object w = a.raw("weights");
+            p.weights(w instanceof List<?> ? Snn.matrix(NamedArgs.matrix(what + " weights", w))
+                    : value(what + " weights", w));
+        }
+        if (!a.flag("trainable", true)) {
+            p.frozen();
+        }
+    }
+
+    /** {@code readout 'population'}: every neuron, first spikes. */
+    public void readout(String population) {
+        readout(Map.of(), population);
+    }
+
+    /** {@code readout 'population', neurons: [0, 1], spikes: n}. */
+    public void readout(Map<String, Object> args, String population) {
+        here("output");
+        NamedArgs a = new NamedArgs("readout '" + population + "'", args, "neurons", "spikes");
+        var r = a.has("neurons")
+                ? builder.readout(population, java.util.Arrays.stream(NamedArgs.doubles("readout neurons",
+                        a.raw("neurons"))).mapToInt(d -> (int) d).toArray())
+                : builder.readout(population);
+        r.spikes(a.integer("spikes", 1));
+    }
+
+    /** {@code loss spikeTime(…) | spikeTrain(…) | crossEntropy(…) | sum(…) | custom(…)}. */
+    public void loss(LossDef loss) {
+        here("loss");
+        builder.loss(loss);
+    }
+
+    private static ValueSpec value(String what, Object v) {
+        if (v instanceof ValueSpec s) {
+            return s;
+        }
+        if (v instanceof Number n) {
+            return Snn.constant(n.doubleValue());
+        }
+        if (v instanceof List<?>) {
+            return Snn.values(NamedArgs.doubles(what, v));
+        }
+        throw new IllegalArgumentException(what + " must be a number, a list of numbers or a value spec, got " + v);
+    }
+}

@@ -1,0 +1,157 @@
+package io.smoothspike.groovy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads a Groovy named-argument map: known keys only, typed getters with clear messages. */
+final class NamedArgs {
+
+    private final String what;
+    private final Map<?, ?> args;
+
+    NamedArgs(String what, Map<?, ?> args, String... known) {
+        this.what = what;
+        this.args = args == null ? Map.of() : args;
+        Set<String> allowed = Set.of(known);
+        for (Object k : this.args.keySet()) {
+            if (!allowed.contains(String.valueOf(k))) {
+                throw new IllegalArgumentException(what + ": unknown argument '" + k + "'; known: "
+                        + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    boolean has(String key) {
+        return args.containsKey(key);
+    }
+
+    Object raw(String key) {
+        return args.get(key);
+    }
+
+    double number(String key, double def) {
+        Object v = args.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' must be a number, got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    double number(String key) {
+        if (!has(key)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' is required");
+        }
+        return number(key, 0);
+    }
+
+    int integer(String key, int def) {
+        Object v = args.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException(what + ": '" + key + "' must be an integer, got " + v);
+        }
+        return n.intValue();
+    }
+
+    int integer(String key) {
+        if (!has(key)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' is required");
+        }
+        return integer(key, 0);
+    }
+
+    long seed(String key, long def) {
+        Object v = args.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' must be an integer seed, got " + v);
+        }
+        return n.longValue();
+    }
+
+    boolean flag(String key, boolean def) {
+        Object v = args.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' must be true or false, got " + v);
+        }
+        return b;
+    }
+
+    <T> T object(String key, Class<T> type) {
+        Object v = args.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException(what + ": '" + key + "' must be a " + type.getSimpleName() + ", got "
+                    + v.getClass().getSimpleName());
+        }
+        return type.cast(v);
+    }
+
+    /** A list of numbers as double[]. */
+    static double[] doubles(String what, Object v) {
+        if (v instanceof double[] d) {
+            return d.clone();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(what + " must be a list of numbers, got " + v);
+        }
+        double[] d = new double[l.size()];
+        for (int k = 0; k < d.length; k++) {
+            if (!(l.get(k) instanceof Number n)) {
+                throw new IllegalArgumentException(what + ": entry " + k + " is not a number: " + l.get(k));
+            }
+            d[k] = n.doubleValue();
+        }
+        return d;
+    }
+
+    /** A list of lists of numbers as double[][]. */
+    static double[][] matrix(String what, Object v) {
+        if (v instanceof double[][] d) {
+            return d;
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(what + " must be a list of lists of numbers, got " + v);
+        }
+        double[][] d = new double[l.size()][];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = doubles(what + " row " + k, l.get(k));
+        }
+        return d;
+    }
+
+    /** A list of lists of booleans as boolean[][]. */
+    static boolean[][] booleans(String what, Object v) {
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(what + " must be a list of lists of booleans, got " + v);
+        }
+        boolean[][] m = new boolean[l.size()][];
+        for (int k = 0; k < m.length; k++) {
+            if (!(l.get(k) instanceof List<?> row)) {
+                throw new IllegalArgumentException(what + " row " + k + " must be a list of booleans");
+            }
+            m[k] = new boolean[row.size()];
+            for (int j = 0; j < m[k].length; j++) {
+                if (!(row.get(j) instanceof Boolean b)) {
+                    throw new IllegalArgumentException(what + " entry [" + k + "][" + j + "] is not a boolean");
+                }
+                m[k][j] = b;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,40 @@
+package io.smoothspike.groovy;
+
+import io.smoothspike.network.Network;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What a running script sees of its caller: output folder, -P overrides, data folder, and what it defined. */
+final class ScriptContext {
+
+    /** Whether the script runs in full or stops after its first network (for gradient checks). */
+    enum Mode { RUN, FIRST_NETWORK }
+
+    final Path scriptFile;
+    final Path out;
+    final Path dataDir;
+    final Map<String, String> overrides;
+    final Mode mode;
+    final Set<String> declared = new HashSet<>();
+    boolean paramsCalled;
+    final List<Network> networks = new ArrayList<>();
+    final Map<Network, Object> datasets = new LinkedHashMap<>();
+    Object lastDataset;
+
+    ScriptContext(Path scriptFile, Path out, Path dataDir, Map<String, String> overrides, Mode mode) {
+        this.scriptFile = scriptFile;
+        this.out = out;
+        this.dataDir = dataDir;
+        this.overrides = Map.copyOf(overrides);
+        this.mode = mode;
+    }
+
+    String fileName() {
+        return scriptFile.getFileName().toString();
+    }
+}

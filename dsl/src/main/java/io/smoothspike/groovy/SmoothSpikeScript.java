@@ -1,0 +1,256 @@
+package io.smoothspike.groovy;
+
+import groovy.lang.Closure;
+import groovy.lang.Script;
+import io.smoothspike.dsl.LossDef;
+import io.smoothspike.dsl.Snn;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.network.Network;
+import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.ModelSpec;
+import io.smoothspike.spec.SpecException;
+import io.smoothspike.spec.ValueSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base class of SmoothSpike experiment scripts: the vocabulary available at the top level of a {@code .groovy}
+ * script run by {@code smoothspike run}. A script declares its parameters with defaults ({@code params(…)}),
+ * describes networks ({@code network(name) { … }}), and writes its results to {@link #getOut()}.
+ */
+public abstract class SmoothSpikeScript extends Script {
+
+    /** Binding name of the runner's context. */
+    static final String CONTEXT = "smoothspikeContext";
+
+    private ScriptContext context() {
+        return (ScriptContext) getBinding().getVariable(CONTEXT);
+    }
+
+    /**
+     * Declares the script's parameters with their defaults and returns their values: a {@code -Pname=value} on the
+     * command line overrides a default, converted to the default's type.
+     */
+    public Map<String, Object> params(Map<String, Object> defaults) {
+        ScriptContext c = context();
+        c.paramsCalled = true;
+        Map<String, Object> values = new LinkedHashMap<>(defaults);
+        for (Map.Entry<String, String> o : c.overrides.entrySet()) {
+            if (!defaults.containsKey(o.getKey())) {
+                throw new IllegalArgumentException("unknown parameter -P" + o.getKey() + "; this script declares "
+                        + defaults.keySet());
+            }
+            values.put(o.getKey(), convert(o.getKey(), o.getValue(), defaults.get(o.getKey())));
+        }
+        c.declared.addAll(defaults.keySet());
+        return values;
+    }
+
+    private static Object convert(String name, String text, Object def) {
+        try {
+            if (def instanceof Integer) {
+                return Integer.parseInt(text);
+            }
+            if (def instanceof Long) {
+                return Long.parseLong(text);
+            }
+            if (def instanceof Number) {
+                return Double.parseDouble(text);
+            }
+            if (def instanceof Boolean) {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new NumberFormatException();
+                }
+                return Boolean.parseBoolean(text);
+            }
+            return text;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-P" + name + "=" + text + ": expected a value like the default "
+                    + def + " (" + def.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Describes and compiles a network; description errors point to the offending script line. */
+    public Network network(String name, Closure<?> body) {
+        GroovyNetworkBuilder b = new GroovyNetworkBuilder(name);
+        body.setDelegate(b);
+        body.setResolveStrategy(Closure.DELEGATE_FIRST);
+        body.call();
+        Network net;
+        try {
+            net = b.builder().compile();
+        } catch (SpecException e) {
+            int line = b.lineOf(e.path());
+            throw new ScriptError(context().fileName(), line > 0 ? line : ScriptLines.callerLine(), e.getMessage(), e);
+        }
+        ScriptContext c = context();
+        c.networks.add(net);
+        if (c.lastDataset != null) {
+            c.datasets.put(net, c.lastDataset);
+        }
+        if (c.mode == ScriptContext.Mode.FIRST_NETWORK) {
+            throw new StopScript();
+        }
+        return net;
+    }
+
+    // ---- models ----
+
+    /** {@code qif(tau: 1)}. */
+    public ModelSpec qif(Map<String, Object> args) {
+        return Snn.qif(new NamedArgs("qif", args, "tau").number("tau"));
+    }
+
+    /** {@code theta(tau: 6/π, drive: 1.25)}. */
+    public ModelSpec theta(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("theta", args, "tau", "drive");
+        return Snn.theta(a.number("tau"), a.number("drive"));
+    }
+
+    /** {@code lif(tau: 1, threshold: 1)}. */
+    public ModelSpec lif(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("lif", args, "tau", "threshold");
+        return Snn.lif(a.number("tau"), a.number("threshold", 1));
+    }
+
+    /** {@code oscillatoryLif(tau: 1, drive: 1.5, threshold: 1)}. */
+    public ModelSpec oscillatoryLif(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("oscillatoryLif", args, "tau", "drive", "threshold");
+        return Snn.oscillatoryLif(a.number("tau"), a.number("drive"), a.number("threshold", 1));
+    }
+
+    // ---- values ----
+
+    public ValueSpec constant(double value) {
+        return Snn.constant(value);
+    }
+
+    public ValueSpec values(List<?> values) {
+        return Snn.values(NamedArgs.doubles("values", values));
+    }
+
+    /** {@code uniform(low: -1, high: 1, seed: 1)}. */
+    public ValueSpec uniform(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("uniform", args, "low", "high", "seed");
+        return Snn.uniform(a.number("low"), a.number("high"), a.seed("seed", 0));
+    }
+
+    /** {@code normal(mean: 0, std: 1, seed: 1)}. */
+    public ValueSpec normal(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("normal", args, "mean", "std", "seed");
+        return Snn.normal(a.number("mean", 0), a.number("std"), a.seed("seed", 0));
+    }
+
+    /** {@code fanInUniform(scale: 0.5, offset: 0, seed: 1)}: (offset + U(−scale, scale))/√fan-in. */
+    public ValueSpec fanInUniform(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("fanInUniform", args, "scale", "offset", "seed");
+        return Snn.fanInUniform(a.number("scale"), a.number("offset", 0), a.seed("seed", 0));
+    }
+
+    /** An explicit weight matrix {@code [[w_pre0_post0, …], …]}. */
+    public ValueSpec matrix(List<?> rows) {
+        return Snn.matrix(NamedArgs.matrix("matrix", rows));
+    }
+
+    // ---- connectivity ----
+
+    /** Every pair, as {@link Snn#allToAll()}. */
+    public ConnectivitySpec allToAll() {
+        return Snn.allToAll();
+    }
+
+    /** {@code allToAll(self: false)} drops self-connections within one population. */
+    public ConnectivitySpec allToAll(Map<String, Object> args) {
+        return new NamedArgs("allToAll", args, "self").flag("self", true) ? Snn.allToAll() : Snn.allToAllNoSelf();
+    }
+
+    public ConnectivitySpec oneToOne() {
+        return Snn.oneToOne();
+    }
+
+    /** {@code random(p: 0.1, seed: 1, self: true)}; {@code self: false} drops self-connections. */
+    public ConnectivitySpec random(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("random", args, "p", "seed", "self");
+        return a.flag("self", true) ? Snn.random(a.number("p"), a.seed("seed", 0))
+                : Snn.randomNoSelf(a.number("p"), a.seed("seed", 0));
+    }
+
+    /** An explicit mask {@code [[true, false, …], …]}. */
+    public ConnectivitySpec mask(List<?> rows) {
+        return Snn.mask(NamedArgs.booleans("mask", rows));
+    }
+
+    // ---- losses ----
+
+    /** Squared error of the output times against {@code targets[readout neuron]}. */
+    public LossDef spikeTime(List<?> targets) {
+        return Snn.spikeTimeLoss(NamedArgs.matrix("spikeTime targets", targets));
+    }
+
+    /** The recurrent spike-train loss; a final target at 1.1·T is appended to each train. */
+    public LossDef spikeTrain(List<?> targets) {
+        return Snn.spikeTrainLoss(NamedArgs.matrix("spikeTrain targets", targets));
+    }
+
+    /** First-spike cross-entropy plus γ(exp(t_label/T) − 1): {@code crossEntropy(gamma: 0.01)}. */
+    public LossDef crossEntropy(Map<String, Object> args) {
+        return Snn.crossEntropy(new NamedArgs("crossEntropy", args, "gamma").number("gamma", 0));
+    }
+
+    /** Sum of losses. */
+    public LossDef sum(LossDef... terms) {
+        return Snn.sum(terms);
+    }
+
+    /** A weighted loss term for {@link #sum}. */
+    public LossDef weighted(double weight, LossDef loss) {
+        return Snn.weighted(weight, loss);
+    }
+
+    /**
+     * A user loss: the closure receives the output times {@code double[][]} and an equally shaped gradient array to
+     * fill with ∂L/∂times, and returns the loss.
+     */
+    public LossDef custom(String name, Closure<?> lossAndGradient) {
+        Loss loss = (sample, times, grad) -> {
+            Object v = lossAndGradient.call(times, grad);
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("custom loss '" + name + "' must return a number, returned " + v);
+            }
+            return n.doubleValue();
+        };
+        return Snn.customLoss(name, loss);
+    }
+
+    // ---- outputs ----
+
+    /** The folder this run writes to. */
+    public Path getOut() {
+        return context().out;
+    }
+
+    /** Writes {@code text} to a file in {@link #getOut()}, atomically; returns its path. */
+    public Path write(String file, Object text) {
+        Path target = getOut().resolve(file);
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), file, ".tmp");
+            Files.writeString(tmp, String.valueOf(text));
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    /** Prints a progress line. */
+    public void log(Object message) {
+        System.out.println(message);
+    }
+}
