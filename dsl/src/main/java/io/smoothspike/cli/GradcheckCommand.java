@@ -3,7 +3,12 @@ package io.smoothspike.cli;
 import io.smoothspike.grad.GradientCheck;
 import io.smoothspike.grad.Task;
 import io.smoothspike.paper.PaperTasks;
+import io.smoothspike.groovy.ScriptRunner;
+import io.smoothspike.network.Network;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,7 @@ final class GradcheckCommand {
 
     private static final String HELP = """
             Usage: smoothspike gradcheck [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S]
+                   smoothspike gradcheck FILE.groovy [--batch N] [--data DIR] [-Pname=value ...] [options above]
 
             Compares the exact gradient with Richardson-extrapolated central finite differences for every
             parameter (weights, initial states, model constants, input spike times) of the built-in cases:
@@ -39,6 +45,9 @@ final class GradcheckCommand {
               --tolerance TOL      largest accepted relative error (default 1e-5)
               --max-parameters N   check a random subset of N parameters per case (default: all)
               --seed S             seed of that subset (default 1)
+            With a script: checks the first network the script defines (the script stops there) on the
+            first batch of its data (default 1 trial; trials without data use the network's own inputs).
+              --batch N            number of trials in the checked batch (default 1)
             Exits with status 1 when a worst relative error exceeds the tolerance.
             """.formatted(String.join(", ", CASES.keySet()));
 
@@ -46,6 +55,9 @@ final class GradcheckCommand {
     }
 
     static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].endsWith(".groovy")) {
+            return runScript(args, out);
+        }
         Options o = Options.parse(args, Set.of("case", "tolerance", "max-parameters", "seed"));
         if (o.help()) {
             out.print(HELP);
@@ -55,12 +67,8 @@ final class GradcheckCommand {
         if (only != null && !CASES.containsKey(only)) {
             throw new UsageException("unknown case '" + only + "'; known: " + CASES.keySet());
         }
-        double tolerance = o.doubleValue("tolerance", 1e-5);
-        int max = o.intValue("max-parameters", Integer.MAX_VALUE);
-        if (!(tolerance > 0) || max < 1) {
-            throw new UsageException("--tolerance must be positive and --max-parameters at least 1");
-        }
-        GradientCheck.Options options = GradientCheck.Options.ALL.limit(max, o.intValue("seed", 1));
+        double tolerance = tolerance(o);
+        GradientCheck.Options options = options(o);
         List<String> names = only == null ? List.copyOf(CASES.keySet()) : List.of(only);
         boolean ok = true;
         for (String name : names) {
@@ -70,8 +78,54 @@ final class GradcheckCommand {
             out.printf("%s  [%s] %s%n", pass ? "PASS" : "FAIL", name, r.summary());
             out.flush();
         }
+        return verdict(out, ok, tolerance);
+    }
+
+    private static int verdict(PrintStream out, boolean ok, double tolerance) {
         out.printf("%s: worst relative errors %s the tolerance %.1e%n", ok ? "OK" : "FAILED",
                 ok ? "within" : "exceed", tolerance);
         return ok ? 0 : 1;
+    }
+
+    private static double tolerance(Options o) {
+        double tolerance = o.doubleValue("tolerance", 1e-5);
+        if (!(tolerance > 0)) {
+            throw new UsageException("--tolerance must be positive");
+        }
+        return tolerance;
+    }
+
+    private static GradientCheck.Options options(Options o) {
+        int max = o.intValue("max-parameters", Integer.MAX_VALUE);
+        if (max < 1) {
+            throw new UsageException("--max-parameters must be at least 1");
+        }
+        return GradientCheck.Options.ALL.limit(max, o.intValue("seed", 1));
+    }
+
+    private static int runScript(String[] args, PrintStream out) {
+        ScriptArgs a = ScriptArgs.parse(args, Set.of("tolerance", "max-parameters", "seed", "batch", "data"), true);
+        if (a.options().help()) {
+            out.print(HELP);
+            return 0;
+        }
+        double tolerance = tolerance(a.options());
+        int batch = a.options().intValue("batch", 1);
+        if (batch < 1) {
+            throw new UsageException("--batch must be at least 1");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("smoothspike-gradcheck");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary folder: " + e.getMessage());
+        }
+        ScriptRunner.Result r = ScriptRunner.firstNetwork(a.script(), tmp, a.dataDir(), a.overrides());
+        Network net = r.networks().get(0);
+        Task task = ScriptTasks.firstBatch(a.script().getFileName().toString(), net, r.datasets().get(net), batch);
+        GradientCheck.Result result = GradientCheck.run(task, options(a.options()));
+        boolean ok = result.worstRelative() <= tolerance;
+        out.printf("%s  %s%n", ok ? "PASS" : "FAIL", result.summary());
+        return verdict(out, ok, tolerance);
     }
 }

@@ -16,9 +16,11 @@ public final class Main {
             Usage: smoothspike <command> [options]
 
             Commands:
+              run FILE.groovy   run an experiment script (see scripts/)
               demo              simulate a recurrent QIF network with Poisson input and print a spike raster
-              gradcheck         compare exact gradients with finite differences on the built-in cases
+              gradcheck [FILE.groovy]  compare exact gradients with finite differences (built-in cases or a script)
               bench sim|grad    throughput benchmarks (JSON lines; see BENCHMARKS.md)
+              data mnist        download and verify the MNIST data set into the user cache
               --help, -h        show this help
               --version         show the version
 
@@ -46,10 +48,14 @@ public final class Main {
                     return 0;
                 case "demo":
                     return DemoCommand.run(rest, out);
+                case "run":
+                    return RunCommand.run(rest, out);
                 case "gradcheck":
                     return GradcheckCommand.run(rest, out);
                 case "bench":
                     return BenchCommand.run(rest, out);
+                case "data":
+                    return DataCommand.run(rest, out);
                 default:
                     err.println("smoothspike: unknown command '" + args[0] + "'. Run 'smoothspike --help' for the list.");
                     return 2;
@@ -57,7 +63,10 @@ public final class Main {
         } catch (UsageException e) {
             err.println("smoothspike " + args[0] + ": " + e.getMessage());
             return 2;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (io.smoothspike.groovy.ScriptError e) {
+            err.println("smoothspike " + args[0] + ": " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("smoothspike " + args[0] + ": " + e.getMessage());
             return 1;
         }

@@ -2,6 +2,7 @@ package io.smoothspike.groovy;
 
 import groovy.lang.Closure;
 import groovy.lang.Script;
+import io.smoothspike.data.Mnist;
 import io.smoothspike.dsl.LossDef;
 import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
@@ -225,6 +226,31 @@ public abstract class SmoothSpikeScript extends Script {
             return n.doubleValue();
         };
         return Snn.customLoss(name, loss);
+    }
+
+    // ---- data ----
+
+    /**
+     * The MNIST data set: {@code mnist(split: 'train')} or {@code 'test'}, read from --data, SMOOTHSPIKE_DATA or the
+     * user cache ({@code ./smoothspike data mnist} fills it). The networks defined after it read their images from it.
+     */
+    public Mnist mnist(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("mnist", args, "split");
+        String split = String.valueOf(a.has("split") ? a.raw("split") : "train");
+        Mnist.Split s;
+        switch (split) {
+            case "train" -> s = Mnist.Split.TRAIN;
+            case "test" -> s = Mnist.Split.TEST;
+            default -> throw new IllegalArgumentException("mnist: split must be 'train' or 'test', got '" + split
+                    + "'");
+        }
+        try {
+            Mnist data = Mnist.load(Mnist.locate(context().dataDir), s);
+            context().lastDataset = data;
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException("mnist: " + e.getMessage(), e);
+        }
     }
 
     // ---- outputs ----

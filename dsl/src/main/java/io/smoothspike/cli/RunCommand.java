@@ -1,0 +1,56 @@
+package io.smoothspike.cli;
+
+import io.smoothspike.groovy.ScriptRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+/** {@code smoothspike run FILE.groovy}: runs an experiment script. */
+final class RunCommand {
+
+    private static final String HELP = """
+            Usage: smoothspike run FILE.groovy [--out DIR] [--data DIR] [-Pname=value ...]
+
+            Runs a SmoothSpike Groovy script. Everything it writes goes to --out
+            (default runs/<script>-<timestamp>/).
+              --out DIR        output folder
+              --data DIR       folder with data sets (default: SMOOTHSPIKE_DATA or the user cache)
+              -Pname=value     override a parameter the script declares with params(name: default, ...)
+            """;
+
+    private RunCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        ScriptArgs a = ScriptArgs.parse(args, Set.of("out", "data"), true);
+        if (a.options().help()) {
+            out.print(HELP);
+            return 0;
+        }
+        Path dir = outputDir(a.script(), a.options().value("out", null));
+        ScriptRunner.run(a.script(), dir, a.dataDir(), a.overrides());
+        out.println("smoothspike run: results in " + dir);
+        return 0;
+    }
+
+    static Path outputDir(Path script, String given) {
+        Path dir;
+        if (given != null) {
+            dir = Path.of(given);
+        } else {
+            String base = script.getFileName().toString().replaceFirst("\\.groovy$", "");
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            dir = Path.of("runs", base + "-" + stamp);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the output folder " + dir + ": " + e.getMessage());
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,38 @@
+package io.smoothspike.cli;
+
+import io.smoothspike.grad.Task;
+import io.smoothspike.network.Network;
+import io.smoothspike.sim.InputSpikes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a network defined by a script, and the data it loaded, into a {@link Task} on its first batch. */
+final class ScriptTasks {
+
+    private ScriptTasks() {
+    }
+
+    static Task firstBatch(String name, Network net, Object dataset, int batch) {
+        if (net.readout() == null || net.spec().loss() == null) {
+            throw new IllegalArgumentException("the network '" + net.spec().name() + "' needs a readout and a loss "
+                    + "to check gradients");
+        }
+        List<InputSpikes> inputs = new ArrayList<>();
+        int[] labels = new int[batch];
+        if (net.needsData()) {
+            if (!(dataset instanceof io.smoothspike.data.Mnist data)) {
+                throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads images, but the "
+                        + "script loaded no data set before defining it");
+            }
+            for (int k = 0; k < batch; k++) {
+                inputs.add(net.input(k, data.pixels(k)));
+                labels[k] = data.label(k);
+            }
+        } else {
+            for (int k = 0; k < batch; k++) {
+                inputs.add(net.input(k));
+            }
+        }
+        return new Task(name, net.graph(), net.trial(), net.readout(), inputs, net.loss(labels));
+    }
+}

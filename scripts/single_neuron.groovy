@@ -1,0 +1,23 @@
+// PAPER-NOTES 5.2: a single QIF neuron learns to spike at 2.5 and 7.5.
+// Inputs 'learned' (channels 1 and 2 of the paper) start with weight 0 at times 1 and 9 and are trainable in
+// weight and time; the 20 'fixed' inputs have fixed random times in [0, T] and fixed weights ~ N(0, 1).
+def p = params(seed: 1)
+
+def rng = new java.util.SplittableRandom(p.seed as long)
+def fixedTimes = (0..<20).collect { [10 * rng.nextDouble()] }
+
+def net = network('single_neuron') {
+    trial duration: 10, spikeCap: 25
+    input 'learned', size: 2, spikes: [[1.0], [9.0]], trainableTimes: true
+    input 'fixed', size: 20, spikes: fixedTimes
+    population 'neuron', size: 1, model: qif(tau: 1)
+    connect 'learned', 'neuron', weights: 0
+    connect 'fixed', 'neuron', weights: normal(std: 1, seed: p.seed + 1), trainable: false
+    readout 'neuron', spikes: 2
+    loss spikeTime([[2.5, 7.5]])
+}
+
+def result = net.simulate()
+write 'raster.txt', result.rasterSummary()
+write 'output_times.txt', result.outputTimes().collect { it.join(' ') }.join('\n') + '\n'
+log "single neuron: ${result.record().spikeCount()} ordinary spikes, output times ${result.outputTimes()[0]}"
