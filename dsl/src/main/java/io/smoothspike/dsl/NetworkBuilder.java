@@ -9,6 +9,7 @@ import io.smoothspike.spec.NetworkSpec;
 import io.smoothspike.spec.OutputSpec;
 import io.smoothspike.spec.PopulationSpec;
 import io.smoothspike.spec.ProjectionSpec;
+import io.smoothspike.spec.SpecException;
 import io.smoothspike.spec.TrialSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,7 +181,7 @@ public final class NetworkBuilder {
      */
     public NetworkSpec spec() {
         if (duration == null) {
-            throw new IllegalArgumentException("network '" + name + "' has no trial duration: call trial(duration)");
+            throw new SpecException("trial", "network '" + name + "' has no trial duration: call trial(duration)");
         }
         TrialSpec trial = new TrialSpec(duration, spikeCap != null ? spikeCap : TrialSpec.of(duration).spikeCap(),
                 alpha != null ? alpha : TrialSpec.of(duration).alpha(),
@@ -196,11 +197,11 @@ public final class NetworkBuilder {
         List<ProjectionSpec> proj = new ArrayList<>();
         for (ProjectionBuilder b : projections.values()) {
             if (!inputs.containsKey(b.from()) && !populations.containsKey(b.from())) {
-                throw new IllegalArgumentException("projection " + b.from() + "->" + b.to() + ": '" + b.from()
+                throw new SpecException("projections[" + b.from() + "->" + b.to() + "]", "'" + b.from()
                         + "' is neither an input nor a population");
             }
             if (!populations.containsKey(b.to())) {
-                throw new IllegalArgumentException("projection " + b.from() + "->" + b.to() + ": '" + b.to()
+                throw new SpecException("projections[" + b.from() + "->" + b.to() + "]", "'" + b.to()
                         + "' is not a population" + (inputs.containsKey(b.to()) ? " (inputs receive no synapses)"
                         : ""));
             }
@@ -210,7 +211,7 @@ public final class NetworkBuilder {
         if (readout != null) {
             PopulationBuilder p = populations.get(readout.population());
             if (p == null) {
-                throw new IllegalArgumentException("readout: '" + readout.population() + "' is not a population");
+                throw new SpecException("output", "readout: '" + readout.population() + "' is not a population");
             }
             out = readout.toSpec(p.size());
         }

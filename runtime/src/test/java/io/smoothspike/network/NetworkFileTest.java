@@ -104,7 +104,7 @@ class NetworkFileTest {
                 new LossSpec.Term(1, new LossSpec.CrossEntropy(0.1)),
                 new LossSpec.Term(0.5, new LossSpec.Custom("reg")),
                 new LossSpec.Term(0.25, new LossSpec.SpikeTime(new double[][] {{1.0}, {2.0}}))));
-        return new NetworkSpec("rich", new TrialSpec(5.0, 500, 10.0, "layered"), inputs, pops, projections,
+        return new NetworkSpec("rich", new TrialSpec(5.0, 500, 10.0, "recurrent"), inputs, pops, projections,
                 new OutputSpec("o", new int[] {1, 0}, 1), loss);
     }
 
@@ -125,7 +125,7 @@ class NetworkFileTest {
 
     /** Nulls and defaults: no read-out, no loss, default connectivity and weights, default pseudo rule. */
     static NetworkSpec minimalSpec() {
-        return new NetworkSpec(null, new TrialSpec(2.0, 10, 1.0, null),
+        return new NetworkSpec(null, new TrialSpec(2.0, 10, 1.0, "layered"),
                 List.of(new InputSpec("in", 1, new InputSpec.Spikes(new double[][] {{0.5}}), false)),
                 List.of(new PopulationSpec("p", 1, ModelSpec.qif(1.0), null, false, null)),
                 List.of(new ProjectionSpec("in", "p", null, null, false)), null, null);
@@ -160,7 +160,7 @@ class NetworkFileTest {
 
     // ---- description round trips ----
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "spec {index}")
     @MethodSource("specs")
     void jsonRoundTripIsLossless(NetworkSpec spec) {
         String json = NetworkFile.toJson(spec);
@@ -169,7 +169,7 @@ class NetworkFileTest {
         assertEquals(NetworkFile.toJson(back), NetworkFile.toJson(NetworkFile.specFromJson(NetworkFile.toJson(back))));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("losses")
     void everyLossRoundTrips(LossSpec loss) {
         NetworkSpec spec = new NetworkSpec("l", TrialSpec.of(1), List.of(), List.of(), List.of(), null, loss);
