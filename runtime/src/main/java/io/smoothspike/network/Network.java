@@ -173,6 +173,11 @@ public final class Network {
         p.write(values);
     }
 
+    /** Whether the parameter is a model constant. */
+    boolean isConstant(String name) {
+        return parameters.get(name) instanceof ConstantParameter;
+    }
+
     /** Number of values of a parameter. */
     public int parameterLength(String name) {
         return lookup(name).length();
@@ -596,11 +601,14 @@ public final class Network {
         }
 
         public void write(double[] in) {
-            NeuronModel m = graph.populations().get(population).model();
+            Population pop = graph.populations().get(population);
+            NeuronModel m = pop.model();
             double[] c = m.constants();
             c[index] = in[0];
             try {
-                graph = graph.withModel(population, m.withConstants(c));
+                NeuronModel changed = m.withConstants(c);
+                changed.newKernel(pop.size()).initialize(pop.initialState());
+                graph = graph.withModel(population, changed);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage());
             }

@@ -172,6 +172,13 @@ final class NetworkCompiler {
         }
         SimulationGraph graph = b.build();
         ReadoutSpec readout = readout(spec, graph, popIndex, new PseudoSettings(ts.alpha(), rule));
+        if (readout != null) {
+            try {
+                readout.create(graph);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException("trial.pseudoRule", e.getMessage());
+            }
+        }
         validateLoss(spec, readout, customLosses, ts.duration());
         return new Result(graph, trial, new PseudoSettings(ts.alpha(), rule), List.copyOf(inputs), readout);
     }

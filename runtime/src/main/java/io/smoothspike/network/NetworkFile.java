@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -74,11 +73,12 @@ public final class NetworkFile {
     }
 
     static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "network file " + file + " does not exist");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException e) {
-            throw new IOException("network file " + file + " does not exist", e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not valid JSON: " + describe(e), e);
         }
@@ -86,7 +86,11 @@ public final class NetworkFile {
             throw new IllegalArgumentException(file + ": not a SmoothSpike network file (expected \"format\": \""
                     + FORMAT + "\")");
         }
-        int version = root.path("version").asInt(-1);
+        JsonNode versionNode = root.get("version");
+        if (versionNode == null || !versionNode.isInt()) {
+            throw new IllegalArgumentException(file + ": the network file's \"version\" is missing or not an integer");
+        }
+        int version = versionNode.asInt();
         if (version != VERSION) {
             throw new IllegalArgumentException(file + ": network file version " + version + " is not supported; this "
                     + "SmoothSpike reads version " + VERSION);
@@ -112,8 +116,11 @@ public final class NetworkFile {
                 throw new IllegalArgumentException(file + ": parameter '" + name + "' is missing");
             }
         }
-        for (Iterator<String> it = params.fieldNames(); it.hasNext();) {
-            String name = it.next();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        params.fieldNames().forEachRemaining(names::add);
+        // model constants first: they decide the valid range of initial states
+        names.sort(java.util.Comparator.comparing(n -> net.isConstant(n) ? 0 : 1));
+        for (String name : names) {
             if (!net.parameterNames().contains(name)) {
                 throw new IllegalArgumentException(file + ": unknown parameter '" + name + "' for this description");
             }

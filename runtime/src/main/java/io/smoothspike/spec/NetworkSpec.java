@@ -11,8 +11,13 @@ public record NetworkSpec(String name, TrialSpec trial, List<InputSpec> inputs, 
         List<ProjectionSpec> projections, OutputSpec output, LossSpec loss) {
 
     public NetworkSpec {
-        inputs = inputs == null ? List.of() : List.copyOf(inputs);
-        populations = populations == null ? List.of() : List.copyOf(populations);
-        projections = projections == null ? List.of() : List.copyOf(projections);
+        inputs = copy(inputs);
+        populations = copy(populations);
+        projections = copy(projections);
+    }
+
+    /** An unmodifiable copy that keeps null entries, so that the compiler can name them. */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 }

@@ -14,6 +14,7 @@ public record PopulationSpec(String name, int size, ModelSpec model, Map<String,
 
     public PopulationSpec {
         initial = initial == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initial));
-        trainConstants = trainConstants == null ? List.of() : List.copyOf(trainConstants);
+        trainConstants = trainConstants == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(trainConstants));
     }
 }

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -458,10 +457,6 @@ class MalformedDescriptionTest {
     }
 
     @Test
-    @Disabled("main-source problem: a null entry in a description's list (here populations) makes the NetworkSpec "
-            + "constructor's List.copyOf throw a bare NullPointerException; specFromJson reports only 'Cannot construct "
-            + "instance of NetworkSpec, problem: java.lang.NullPointerException'. NetworkCompiler's 'population is "
-            + "missing' check (and the same for inputs and projections) is unreachable")
     void missingPopulationEntryIsRejected() {
         String json = NetworkFile.toJson(new Base().build()).replaceFirst("\"populations\" : \\[",
                 "\"populations\" : [ null,");
@@ -472,10 +467,6 @@ class MalformedDescriptionTest {
     }
 
     @Test
-    @Disabled("main-source missing validation: Network.compile accepts pseudoRule 'layered' for a network whose "
-            + "projections between populations form a cycle; the error ('the layered pseudo-input rule needs a "
-            + "feed-forward network ...') only appears later, from simulate()/lossAndGradient, as a plain "
-            + "IllegalArgumentException without a description path")
     void layeredRuleWithACycleIsRejectedAtCompile() {
         Base b = new Base();
         b.trial = new TrialSpec(4.0, 100, 10.0, "layered");
@@ -490,10 +481,6 @@ class MalformedDescriptionTest {
     }
 
     @Test
-    @Disabled("main-source bug: setParameter on a theta constant (here out.tau) does not re-check the population's "
-            + "initial phases against the new period; it succeeds and leaves the network invalid, and the next "
-            + "simulate() fails with 'theta: invalid initial state: phase must lie in [0, Theta] ...' without naming "
-            + "the parameter")
     void settingAConstantThatInvalidatesTheInitialStateIsRejected() {
         Network net = Network.compile(new Base().build());
         net.setParameter("out.phase0", new double[] {3.0, 3.5}); // period 3.63 for tau = 1, drive = 1

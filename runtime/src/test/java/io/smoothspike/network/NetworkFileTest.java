@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -324,9 +323,6 @@ class NetworkFileTest {
     }
 
     @Test
-    @Disabled("main-source bug: NetworkFile.load sets parameters in file order (initial states before model "
-            + "constants), validating 'out.phase0' against the description's tau before the saved 'out.tau' is "
-            + "applied, so a saved network whose theta phases are valid only for its saved constants cannot be loaded")
     void saveAndLoadKeepThetaPhasesThatAreValidOnlyForTheSavedConstants() throws IOException {
         Network net = Network.compile(smallSpec());
         double period = Math.PI / Math.sqrt(0.75); // tau = 1, drive = 1
@@ -376,9 +372,6 @@ class NetworkFileTest {
     }
 
     @Test
-    @Disabled("main-source problem: Network.load catches NoSuchFileException, but Jackson's readTree(File) throws "
-            + "FileNotFoundException, so the intended 'network file <path> does not exist' message is never produced "
-            + "(the JDK's '<path> (No such file or directory)' comes through instead)")
     void missingFileSaysItDoesNotExist() {
         Path file = dir.resolve("missing.json");
         IOException e = assertThrows(IOException.class, () -> Network.load(file));
@@ -444,8 +437,6 @@ class NetworkFileTest {
     }
 
     @Test
-    @Disabled("main-source message: a missing \"version\" is reported as 'network file version -1 is not "
-            + "supported' (asInt(-1) default) instead of saying the version is missing")
     void missingVersionSaysItIsMissing() throws IOException {
         ObjectNode root = savedRoot();
         root.remove("version");
