@@ -2,9 +2,11 @@
 // 784 -> 100 -> 100 -> 10, tau = 6/pi and I0 = 5/4 (period 6), T = 2; a pixel >= 128 spikes at T ln(1/0.99);
 // initial phases 3 (half the period: every neuron is silent), weights uniform in +-0.5/sqrt(fan-in);
 // trainable: all weights and initial phases.
-def p = params(seed: 1, hidden: 100)
+def p = params(seed: 1, hidden: 100, epochs: 100, batch: 1000, lr: 4e-3, decayEpochs: 100, flip: 0.02,
+        trainLimit: 0, testLimit: 0)
 
-def train = mnist(split: 'train')
+def trainSet = mnist(split: 'train')
+def testSet = mnist(split: 'test')
 def neuron = theta(tau: 6 / Math.PI, drive: 1.25)
 
 def net = network('mnist') {
@@ -20,7 +22,20 @@ def net = network('mnist') {
     loss crossEntropy(gamma: 0.01)
 }
 
-def result = net.simulate(net.input(0, train.pixels(0)))
-write 'raster.txt', result.rasterSummary()
-log "mnist: sample 0 (label ${train.label(0)}): ${result.record().spikeCount()} ordinary spikes, output times " +
-        result.outputTimes().collect { String.format('%.3f', it[0]) }.join(' ')
+def before = net.simulate(net.input(0, testSet.pixels(0)))
+write 'raster_before.txt', before.rasterSummary()
+log "mnist: test sample 0 (label ${testSet.label(0)}) before training: ${before.record().spikeCount()} ordinary " +
+        "spikes, output times " + before.outputTimes().collect { String.format('%.3f', it[0]) }.join(' ')
+
+// AdaBelief (b1 0.9, b2 0.999), learning rate 4e-3 decaying by 1/e every 100 epochs, batch 1000,
+// each binarised pixel flipped with probability 0.02 in every batch
+def training = train(net, data: trainSet, test: testSet, epochs: p.epochs, batch: p.batch, optimizer: 'adabelief',
+        lr: p.lr, decayEpochs: p.decayEpochs, flip: p.flip, seed: p.seed, trainLimit: p.trainLimit,
+        testLimit: p.testLimit)
+
+def after = net.simulate(net.input(0, testSet.pixels(0)))
+write 'raster.txt', after.rasterSummary()
+def m = training.finalMetrics()
+log String.format('mnist: test accuracy %.2f%% (ordinary spikes only %.2f%%), activity %.3f, silent %.3f, ' +
+        'loss %.4f, %.1f s per epoch', 100 * m.test_accuracy, 100 * m.test_accuracy_ordinary, m.activity,
+        m.silent_fraction, m.test_loss, m.seconds_per_epoch)

@@ -1,7 +1,7 @@
 // PAPER-NOTES 5.3: a recurrent network of 10 QIF neurons; neurons 0 and 1 learn Poisson target spike trains.
 // Each neuron gets its own excitatory and inhibitory Poisson train (weights +5 and -5, rate 1 per tau).
 // Trainable: recurrent weights (start 0, no self-connections) and initial states V0, I0 (start 0).
-def p = params(seed: 1, neurons: 10)
+def p = params(seed: 1, neurons: 10, trials: 10000, lr: 1e-2, decay: 2000, scan: false)
 
 def duration = 10.0
 def targets = [1.0, 0.5].withIndex().collect { rate, k ->
@@ -20,7 +20,19 @@ def net = network('rnn') {
     loss spikeTrain(targets)
 }
 
-def result = net.simulate()
-write 'raster.txt', result.rasterSummary()
+def before = net.simulate()
+write 'raster_before.txt', before.rasterSummary()
 write 'targets.txt', targets.collect { it.join(' ') }.join('\n') + '\n'
-log "rnn: ${result.record().spikeCount()} ordinary spikes; targets ${targets*.size()} spikes"
+log "rnn before training: ${before.record().spikeCount()} ordinary spikes; targets ${targets*.size()} spikes"
+
+// AdaBelief, learning rate 1e-2 decaying by 1/e every 2000 trials; -Pscan=true uses the step-size scan variant
+// (multipliers 10^[-5 .. 2], no output spike moved by more than 0.5, AdaBelief with b2 = 0.99)
+def training = p.scan
+        ? train(net, trials: p.trials, optimizer: 'adabelief', optimizerOptions: [b2: 0.99], lr: p.lr,
+                scan: [points: 50, maxMove: 0.5], evaluateEvery: 100)
+        : train(net, trials: p.trials, optimizer: 'adabelief', lr: p.lr, decaySteps: p.decay, evaluateEvery: 100)
+
+def after = net.simulate()
+write 'raster.txt', after.rasterSummary()
+log String.format('rnn after training: loss %.4g, %.3g%% of the initial %.4g', training.finalLoss(),
+        100 * training.finalLoss() / training.initialLoss(), training.initialLoss())

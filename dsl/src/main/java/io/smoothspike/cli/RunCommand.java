@@ -13,12 +13,13 @@ import java.util.Set;
 final class RunCommand {
 
     private static final String HELP = """
-            Usage: smoothspike run FILE.groovy [--out DIR] [--data DIR] [-Pname=value ...]
+            Usage: smoothspike run FILE.groovy [--out DIR] [--data DIR] [--resume DIR] [-Pname=value ...]
 
             Runs a SmoothSpike Groovy script. Everything it writes goes to --out
             (default runs/<script>-<timestamp>/).
               --out DIR        output folder
               --data DIR       folder with data sets (default: SMOOTHSPIKE_DATA or the user cache)
+              --resume DIR     continue an interrupted run from DIR/checkpoint.json (writes to DIR)
               -Pname=value     override a parameter the script declares with params(name: default, ...)
             """;
 
@@ -26,13 +27,21 @@ final class RunCommand {
     }
 
     static int run(String[] args, PrintStream out) {
-        ScriptArgs a = ScriptArgs.parse(args, Set.of("out", "data"), true);
+        ScriptArgs a = ScriptArgs.parse(args, Set.of("out", "data", "resume"), true);
         if (a.options().help()) {
             out.print(HELP);
             return 0;
         }
-        Path dir = outputDir(a.script(), a.options().value("out", null));
-        ScriptRunner.run(a.script(), dir, a.dataDir(), a.overrides());
+        String resume = a.options().value("resume", null);
+        if (resume != null && !Files.isRegularFile(Path.of(resume, "checkpoint.json"))) {
+            throw new UsageException("--resume " + resume + ": no checkpoint.json there");
+        }
+        Path dir = outputDir(a.script(), a.options().value("out", resume));
+        if (resume != null) {
+            ScriptRunner.resume(a.script(), dir, a.dataDir(), a.overrides(), Path.of(resume));
+        } else {
+            ScriptRunner.run(a.script(), dir, a.dataDir(), a.overrides());
+        }
         out.println("smoothspike run: results in " + dir);
         return 0;
     }

@@ -18,6 +18,8 @@ final class ScriptContext {
     final Path scriptFile;
     final Path out;
     final Path dataDir;
+    /** Folder of a checkpoint to resume from, or null. */
+    Path resume;
     final Map<String, String> overrides;
     final Mode mode;
     final Set<String> declared = new HashSet<>();

@@ -30,12 +30,17 @@ public final class ScriptRunner {
 
     /** Runs the whole script. */
     public static Result run(Path script, Path out, Path dataDir, Map<String, String> overrides) {
-        return execute(script, out, dataDir, overrides, ScriptContext.Mode.RUN);
+        return execute(script, out, dataDir, overrides, ScriptContext.Mode.RUN, null);
+    }
+
+    /** Runs the whole script; its training continues from the checkpoint in {@code resume}. */
+    public static Result resume(Path script, Path out, Path dataDir, Map<String, String> overrides, Path resume) {
+        return execute(script, out, dataDir, overrides, ScriptContext.Mode.RUN, resume);
     }
 
     /** Runs the script up to its first network (no training), for gradient checks. */
     public static Result firstNetwork(Path script, Path out, Path dataDir, Map<String, String> overrides) {
-        Result r = execute(script, out, dataDir, overrides, ScriptContext.Mode.FIRST_NETWORK);
+        Result r = execute(script, out, dataDir, overrides, ScriptContext.Mode.FIRST_NETWORK, null);
         if (r.networks().isEmpty()) {
             throw new ScriptError(script.getFileName().toString(), -1, "the script defines no network", null);
         }
@@ -43,7 +48,7 @@ public final class ScriptRunner {
     }
 
     private static Result execute(Path script, Path out, Path dataDir, Map<String, String> overrides,
-            ScriptContext.Mode mode) {
+            ScriptContext.Mode mode, Path resume) {
         String name = script.getFileName().toString();
         String source;
         try {
@@ -52,10 +57,12 @@ public final class ScriptRunner {
             throw new ScriptError(name, -1, "cannot read the script: " + e.getMessage(), e);
         }
         ScriptContext context = new ScriptContext(script, out, dataDir, overrides, mode);
+        context.resume = resume;
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SmoothSpikeScript.class.getName());
         config.addCompilationCustomizers(new ImportCustomizer()
-                .addStarImports("io.smoothspike.dsl", "io.smoothspike.network", "io.smoothspike.data")
+                .addStarImports("io.smoothspike.dsl", "io.smoothspike.network", "io.smoothspike.data",
+                        "io.smoothspike.train", "io.smoothspike.plot")
                 .addStaticStars("io.smoothspike.dsl.Snn"));
         Binding binding = new Binding();
         binding.setVariable(SmoothSpikeScript.CONTEXT, context);

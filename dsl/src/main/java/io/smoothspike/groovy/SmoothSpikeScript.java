@@ -2,7 +2,12 @@ package io.smoothspike.groovy;
 
 import groovy.lang.Closure;
 import groovy.lang.Script;
+import io.smoothspike.data.LabeledImages;
 import io.smoothspike.data.Mnist;
+import io.smoothspike.train.Trainer;
+import io.smoothspike.train.TrainingData;
+import io.smoothspike.train.TrainingResult;
+import io.smoothspike.train.TrainingSettings;
 import io.smoothspike.dsl.LossDef;
 import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
@@ -251,6 +256,105 @@ public abstract class SmoothSpikeScript extends Script {
         } catch (IOException e) {
             throw new UncheckedIOException("mnist: " + e.getMessage(), e);
         }
+    }
+
+    // ---- training ----
+
+    /**
+     * Trains a network: {@code train(net, trials: 3000, optimizer: 'sgd', lr: 0.1, clip: 0.02)} for a fixed task, or
+     * {@code train(net, data: trainSet, test: testSet, epochs: 100, batch: 1000, optimizer: 'adabelief', lr: 4e-3,
+     * decayEpochs: 100, flip: 0.02)} for a data set. Other arguments: {@code optimizerOptions: [b2: 0.99]},
+     * {@code decaySteps}, {@code stepDecay: [factor, steps]}, {@code cosine: minLr}, {@code clipNorm},
+     * {@code weightBounds: [low, high]}, {@code evaluateEvery}, {@code checkpointEvery},
+     * {@code scan: [points: 50, maxMove: 0.5]}, {@code seed}, {@code threads}, {@code testLimit},
+     * {@code trainLimit}. Metrics and checkpoints go to {@link #getOut()}; {@code --resume} continues a run.
+     */
+    public TrainingResult train(Map<String, Object> args, Network net) {
+        NamedArgs a = new NamedArgs("train", args, "trials", "epochs", "batch", "optimizer", "optimizerOptions",
+                "lr", "decaySteps", "decayEpochs", "stepDecay", "cosine", "clip", "clipNorm", "weightBounds",
+                "evaluateEvery", "checkpointEvery", "scan", "seed", "threads", "testLimit", "trainLimit", "data",
+                "test", "flip", "stopAfter");
+        TrainingSettings s = new TrainingSettings();
+        TrainingData data = null;
+        if (a.has("data")) {
+            LabeledImages train = a.object("data", LabeledImages.class);
+            LabeledImages test = a.object("test", LabeledImages.class);
+            if (test == null) {
+                throw new IllegalArgumentException("train: a data set needs a held-out set: test: mnist(split: 'test')");
+            }
+            int limit = a.integer("trainLimit", 0);
+            data = new TrainingData(limit > 0 ? train.first(Math.min(limit, train.size())) : train, test);
+            s.epochs(a.integer("epochs", 1));
+        } else {
+            s.trials(a.integer("trials"));
+        }
+        s.batchSize(a.integer("batch", 1));
+        Map<String, Double> hyper = new java.util.LinkedHashMap<>();
+        if (a.has("optimizerOptions")) {
+            Map<?, ?> o = a.object("optimizerOptions", Map.class);
+            for (Map.Entry<?, ?> e : o.entrySet()) {
+                if (!(e.getValue() instanceof Number n)) {
+                    throw new IllegalArgumentException("train: optimizer option '" + e.getKey() + "' must be a number");
+                }
+                hyper.put(String.valueOf(e.getKey()), n.doubleValue());
+            }
+        }
+        s.optimizer(a.has("optimizer") ? String.valueOf(a.raw("optimizer")) : "adam", hyper);
+        s.learningRate(a.number("lr", 1e-3));
+        if (a.has("decaySteps")) {
+            s.exponentialDecay(a.number("decaySteps"));
+        }
+        if (a.has("decayEpochs")) {
+            if (data == null) {
+                throw new IllegalArgumentException("train: decayEpochs needs a data set; use decaySteps");
+            }
+            int perEpoch = (data.train().size() + s.batchSize() - 1) / s.batchSize();
+            s.exponentialDecay(a.number("decayEpochs") * perEpoch);
+        }
+        if (a.has("stepDecay")) {
+            double[] sd = NamedArgs.doubles("train stepDecay", a.raw("stepDecay"));
+            if (sd.length != 2) {
+                throw new IllegalArgumentException("train: stepDecay needs [factor, steps]");
+            }
+            s.stepDecay(sd[0], sd[1]);
+        }
+        if (a.has("cosine")) {
+            s.cosine(a.number("cosine"));
+        }
+        if (a.has("clip")) {
+            s.clipElementwise(a.number("clip"));
+        }
+        if (a.has("clipNorm")) {
+            s.clipNorm(a.number("clipNorm"));
+        }
+        if (a.has("weightBounds")) {
+            double[] b = NamedArgs.doubles("train weightBounds", a.raw("weightBounds"));
+            if (b.length != 2) {
+                throw new IllegalArgumentException("train: weightBounds needs [low, high]");
+            }
+            s.weightBounds(b[0], b[1]);
+        }
+        if (a.has("flip")) {
+            s.pixelFlip(a.number("flip"));
+        }
+        if (a.has("evaluateEvery")) {
+            s.evaluateEvery(a.integer("evaluateEvery"));
+        }
+        if (a.has("checkpointEvery")) {
+            s.checkpointEvery(a.integer("checkpointEvery"));
+        }
+        if (a.has("scan")) {
+            NamedArgs sc = new NamedArgs("train scan", a.object("scan", Map.class), "points", "maxMove");
+            s.stepScan(sc.integer("points", 50), sc.number("maxMove", 0.5));
+        }
+        s.seed(a.seed("seed", 1));
+        if (a.has("threads")) {
+            s.threads(a.integer("threads"));
+        }
+        s.testLimit(a.integer("testLimit", 0));
+        s.stopAfter(a.integer("stopAfter", 0));
+        ScriptContext c = context();
+        return Trainer.train(net, s, data, c.out, c.resume, System.out);
     }
 
     // ---- outputs ----

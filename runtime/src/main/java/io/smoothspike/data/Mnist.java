@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * suffix (the raw file wins when both exist). {@link #locate} finds the directory, {@link #verify} checks the files
  * against the published SHA-256 sums, and {@code ./smoothspike data mnist} ({@link MnistFetcher}) downloads them.
  */
-public final class Mnist {
+public final class Mnist implements LabeledImages {
 
     /** The two splits: 60 000 training and 10 000 test images. */
     public enum Split {
@@ -117,11 +117,13 @@ public final class Mnist {
     }
 
     /** Number of images. */
+    @Override
     public int size() {
         return labels.length;
     }
 
     /** Label of image {@code i}, 0..9. */
+    @Override
     public int label(int i) {
         return labels[i];
     }
@@ -140,6 +142,7 @@ public final class Mnist {
     }
 
     /** Image {@code i} as 784 intensities 0..255, row-major, in a new array. */
+    @Override
     public double[] pixels(int i) {
         return pixels(i, new double[PIXELS]);
     }

@@ -57,6 +57,8 @@ public final class Network {
     private final double[][] explicitTimes;
     private final int[][] explicitChannels;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private BatchGradient batch;
+    private int batchThreads;
 
     private Network(NetworkSpec spec, Map<String, Loss> customLosses) {
         NetworkCompiler.Result r = NetworkCompiler.compile(spec, customLosses.keySet());
@@ -171,6 +173,50 @@ public final class Network {
             }
         }
         p.write(values);
+    }
+
+    /**
+     * The interval {@code [low, high]} every value of a parameter must stay in: input spike times in [0, T], theta
+     * phases in [0, Θ], oscillatory-LIF phases at most Θ, QIF ψ in [−π/2, π/2], model constants in their valid
+     * ranges (open bounds shrunk by 1e-9 relative); weights and currents are unbounded.
+     */
+    public double[] bounds(String name) {
+        Parameter p = lookup(name);
+        double inf = Double.POSITIVE_INFINITY;
+        if (p instanceof StateParameter s) {
+            Population pop = graph.populations().get(populationOf(s.array));
+            NeuronModel m = pop.model();
+            String coord = m.stateNames()[s.coordinate];
+            if (m instanceof io.smoothspike.model.Theta t && coord.equals("phase")) {
+                return new double[] {0, t.period()};
+            }
+            if (m instanceof io.smoothspike.model.OscillatoryLif o && coord.equals("phase")) {
+                return new double[] {-inf, o.period()};
+            }
+            if (coord.equals("psi")) {
+                return new double[] {-Math.PI / 2, Math.PI / 2};
+            }
+            return new double[] {-inf, inf};
+        }
+        if (p instanceof ConstantParameter c) {
+            NeuronModel m = graph.populations().get(c.population).model();
+            String constant = m.constantNames()[c.index];
+            double[] values = m.constants();
+            switch (constant) {
+                case "tau":
+                case "threshold":
+                    return new double[] {Math.max(1e-9 * values[c.index], Double.MIN_NORMAL), inf};
+                case "drive":
+                    double low = m instanceof io.smoothspike.model.Theta ? 0.25 : values[2];
+                    return new double[] {low + 1e-9 * Math.max(1, Math.abs(low)), inf};
+                default:
+                    return new double[] {-inf, inf};
+            }
+        }
+        if (p instanceof ArrayParameter a && a.index < 0) {
+            return new double[] {0, trial.duration()};
+        }
+        return new double[] {-inf, inf};
     }
 
     /** Whether the parameter is a model constant. */
@@ -378,11 +424,21 @@ public final class Network {
             }
             value = sum / ids.length;
         } else {
-            try (BatchGradient bg = new BatchGradient(graph, trial, readout, threads)) {
-                value = bg.lossAndGradient(batch, ids, loss, mean);
-            }
+            value = batchGradient(threads).lossAndGradient(batch, ids, loss, mean);
         }
         return new Evaluation(value, gradientByName(mean, timeGrad));
+    }
+
+    /** A batch evaluator for the current graph, kept while the graph and thread count stay the same. */
+    private BatchGradient batchGradient(int threads) {
+        if (batch == null || batch.graph() != graph || batchThreads != threads) {
+            if (batch != null) {
+                batch.close();
+            }
+            batch = new BatchGradient(graph, trial, readout, threads);
+            batchThreads = threads;
+        }
+        return batch;
     }
 
     private boolean hasTrainableTimes() {
@@ -421,6 +477,14 @@ public final class Network {
             }
         }
         return -1;
+    }
+
+    /**
+     * A gradient in the simulation's layout by parameter name (input-time gradients, which are per trial, are
+     * zero here).
+     */
+    public Map<String, double[]> namedGradient(TrialGradient g) {
+        return gradientByName(g, new double[inputs.size()][]);
     }
 
     private Map<String, double[]> gradientByName(TrialGradient g, double[][] timeGrad) {

@@ -50,6 +50,11 @@ public final class NetworkFile {
     }
 
     static void save(Network net, Path file) throws IOException {
+        writeAtomically(file, toTree(net));
+    }
+
+    /** The network (description and parameters) as a JSON tree, as {@link #save} writes it. */
+    public static ObjectNode toTree(Network net) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -61,6 +66,11 @@ public final class NetworkFile {
                 arr.add(v);
             }
         }
+        return root;
+    }
+
+    /** Writes a JSON tree to {@code file} atomically (temporary file in the same folder, then rename). */
+    public static void writeAtomically(Path file, JsonNode root) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -76,12 +86,23 @@ public final class NetworkFile {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "network file " + file + " does not exist");
         }
-        JsonNode root;
+        return fromTree(readTree(file), file.toString(), customLosses);
+    }
+
+    /** Reads a JSON file; malformed text gives a message with the file, line and column. */
+    public static JsonNode readTree(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, file + " does not exist");
+        }
         try {
-            root = JSON.readTree(file.toFile());
+            return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not valid JSON: " + describe(e), e);
         }
+    }
+
+    /** A network from the tree {@link #toTree} makes; {@code file} names the source in messages. */
+    public static Network fromTree(JsonNode root, String file, Map<String, Loss> customLosses) {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException(file + ": not a SmoothSpike network file (expected \"format\": \""
                     + FORMAT + "\")");

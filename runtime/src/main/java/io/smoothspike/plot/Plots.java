@@ -1,0 +1,462 @@
+package io.smoothspike.plot;
+
+import io.smoothspike.graph.Population;
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.sim.EventRecord;
+import io.smoothspike.sim.StateTrace;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Static plotting helpers for simulation results and training runs, rendered off-screen with XChart.
+ *
+ * <p>Every {@code Path}-taking method writes one file, PNG or SVG by its extension ({@code .png}, {@code .svg}, any
+ * case; anything else is an {@link IllegalArgumentException}), creates missing parent folders, writes atomically
+ * (temporary file in the same folder, then a move) and returns the absolute path written. I/O failures surface as
+ * {@link java.io.UncheckedIOException}. Bitmaps are {@link #WIDTH} × {@link #HEIGHT} pixels.
+ *
+ * <p>The {@code ...Chart} methods build the same charts without saving, for callers that want to restyle one before
+ * {@link #save(Chart, Path) saving} it. Times are in units of the membrane time constant τ.
+ */
+public final class Plots {
+
+    /** Width of every chart in pixels. */
+    public static final int WIDTH = 960;
+    /** Height of every chart in pixels. */
+    public static final int HEIGHT = 560;
+
+    private static final String TIME = "time [τ]";
+
+    private Plots() {
+    }
+
+    /** Writes any XChart chart to {@code file} (.png or .svg), as the plot methods do. */
+    public static Path save(Chart<?, ?> chart, Path file) {
+        return ChartKit.save(chart, file);
+    }
+
+    // ---------------------------------------------------------------- raster
+
+    /** Spike raster of one trial; see {@link #raster(EventRecord, SimulationGraph, double[][], int[], Path)}. */
+    public static Path raster(EventRecord rec, SimulationGraph graph, Path file) {
+        ChartKit.Format.of(file);
+        return save(rasterChart(rec, graph, null, null), file);
+    }
+
+    /**
+     * Spike raster of one trial with target times: every network spike as a tick at (time, global neuron index),
+     * one colour per population (legend: population name); input spikes in grey on a band below, channel c at
+     * y = −1 − c (labelled "in c"); target times as open circles on their read-out neuron's row; a dashed vertical
+     * line at the trial end T.
+     *
+     * @param targets        {@code targets[i]} are the target times of neuron {@code readoutNeurons[i]}; non-finite
+     *                       entries (e.g. NaN for "no spike") are not drawn; may be null (then no targets)
+     * @param readoutNeurons global indices of the read-out neurons, one per row of {@code targets}
+     */
+    public static Path raster(EventRecord rec, SimulationGraph graph, double[][] targets, int[] readoutNeurons,
+            Path file) {
+        ChartKit.Format.of(file);
+        return save(rasterChart(rec, graph, targets, readoutNeurons), file);
+    }
+
+    /** The chart of {@link #raster(EventRecord, SimulationGraph, double[][], int[], Path)}, not saved. */
+    public static XYChart rasterChart(EventRecord rec, SimulationGraph graph, double[][] targets,
+            int[] readoutNeurons) {
+        if (rec == null || graph == null) {
+            throw new IllegalArgumentException("raster needs an event record and its simulation graph");
+        }
+        int n = graph.neuronCount();
+        int inputs = graph.inputCount();
+        if ((targets == null) != (readoutNeurons == null)
+                || targets != null && targets.length != readoutNeurons.length) {
+            throw new IllegalArgumentException("targets and readoutNeurons must both be given with one row of "
+                    + "target times per read-out neuron; got " + (targets == null ? "no" : targets.length)
+                    + " target rows for " + (readoutNeurons == null ? "no" : readoutNeurons.length) + " neurons");
+        }
+        if (readoutNeurons != null) {
+            for (int r : readoutNeurons) {
+                if (r < 0 || r >= n) {
+                    throw new IllegalArgumentException("read-out neuron " + r + " is not in 0.." + (n - 1));
+                }
+            }
+        }
+
+        // Sort the events into input / per-population point lists.
+        List<Population> pops = graph.populations();
+        Points inputPoints = new Points();
+        Points[] popPoints = new Points[pops.size()];
+        for (int p = 0; p < popPoints.length; p++) {
+            popPoints[p] = new Points();
+        }
+        double duration = rec.duration();
+        double tMax = duration;
+        for (int k = 0; k < rec.eventCount(); k++) {
+            double t = rec.time(k);
+            tMax = Math.max(tMax, t);
+            if (rec.isInput(k)) {
+                inputPoints.add(t, -1 - rec.inputChannel(k));
+            } else {
+                int neuron = rec.neuron(k);
+                popPoints[graph.populationOf(neuron)].add(t, neuron);
+            }
+        }
+        Points targetPoints = new Points();
+        if (targets != null) {
+            for (int i = 0; i < targets.length; i++) {
+                for (double t : targets[i] == null ? new double[0] : targets[i]) {
+                    if (Double.isFinite(t)) {
+                        targetPoints.add(t, readoutNeurons[i]);
+                        tMax = Math.max(tMax, t);
+                    }
+                }
+            }
+        }
+
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Spike raster",
+                TIME, inputs > 0 ? "neuron index (below: input channels)" : "neuron index");
+        XYStyler s = chart.getStyler();
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        double yMin = inputs > 0 ? -inputs - 0.5 : -0.5;
+        double yMax = Math.max(n, 1) - 0.5;
+        double xMax = tMax > 0 && Double.isFinite(tMax) ? tMax * 1.02 : 1;
+        s.setXAxisMin(0.0);
+        s.setXAxisMax(xMax);
+        s.setYAxisMin(yMin);
+        s.setYAxisMax(yMax);
+        s.setPlotGridHorizontalLinesVisible(false);
+        // At least one row per tick, so that ticks fall on whole neuron / channel indices.
+        int rows = (int) Math.round(yMax - yMin);
+        s.setYAxisTickMarkSpacingHint(Math.max(44, (int) Math.ceil(1.1 * (HEIGHT - 100) / rows)));
+        // Rows below 0 are input channels: y = -1 - c is labelled "in c". (XChart needs distinct labels.)
+        chart.setCustomYAxisTickLabelsFormatter(y -> {
+            double r = Math.rint(y);
+            boolean whole = Math.abs(y - r) < 1e-9;
+            double v = y >= -0.5 ? y : -1 - y;
+            String num = whole ? Long.toString((long) Math.rint(v)) : String.format("%.1f", v);
+            return y >= -0.5 ? num : "in " + num;
+        });
+
+        if (inputs > 0) {
+            XYSeries in = ChartKit.add(chart, graph.inputName() + " (input)", inputPoints.x(), inputPoints.y());
+            in.setMarker(ChartKit.TICK);
+            in.setMarkerColor(ChartKit.INPUT_GREY);
+            ChartKit.guide(chart, "input band", 0, -0.5, xMax, -0.5, Color.LIGHT_GRAY, false);
+        }
+        for (int p = 0; p < pops.size(); p++) {
+            Points pts = popPoints[p];
+            String name = pops.get(p).name() + (pts.size == 0 ? " (no spikes)" : "");
+            XYSeries ser = ChartKit.add(chart, name, pts.x(), pts.y());
+            ser.setMarker(ChartKit.TICK);
+            ser.setMarkerColor(ChartKit.colour(p));
+        }
+        if (targets != null) {
+            XYSeries tg = ChartKit.add(chart, "target", targetPoints.x(), targetPoints.y());
+            tg.setMarker(ChartKit.RING);
+            tg.setMarkerColor(Color.BLACK);
+        }
+        if (duration > 0 && Double.isFinite(duration)) {
+            ChartKit.guide(chart, "T (trial end)", duration, yMin, duration, yMax, ChartKit.GUIDE, true);
+        }
+        ChartKit.plainXTicks(chart);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- traces
+
+    /**
+     * Membrane potential V over time for the given global neurons, one line each. V is ±huge around the spikes of
+     * QIF-type models, so the y-range is a robust one (the 5–95 % range of all samples, widened by 25 % of its span
+     * on each side); the title states it.
+     */
+    public static Path traces(StateTrace trace, int[] neurons, Path file) {
+        ChartKit.Format.of(file);
+        return save(tracesChart(trace, neurons, Double.NaN, Double.NaN), file);
+    }
+
+    /** As {@link #traces(StateTrace, int[], Path)} with the y-range fixed to [vMin, vMax]. */
+    public static Path traces(StateTrace trace, int[] neurons, double vMin, double vMax, Path file) {
+        if (!(vMin < vMax)) {
+            throw new IllegalArgumentException("need vMin < vMax, got [" + vMin + ", " + vMax + "]");
+        }
+        ChartKit.Format.of(file);
+        return save(tracesChart(trace, neurons, vMin, vMax), file);
+    }
+
+    /** The chart of the {@code traces} methods; NaN bounds mean the automatic range. */
+    public static XYChart tracesChart(StateTrace trace, int[] neurons, double vMin, double vMax) {
+        if (trace == null || neurons == null || neurons.length == 0) {
+            throw new IllegalArgumentException("traces needs a state trace and at least one neuron");
+        }
+        double[] grid = trace.grid();
+        double[][] v = new double[neurons.length][];
+        for (int i = 0; i < neurons.length; i++) {
+            try {
+                v[i] = trace.voltage(neurons[i]);
+            } catch (IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("neuron " + neurons[i] + " is not in the trace", e);
+            }
+        }
+        String rangeNote = "";
+        if (Double.isNaN(vMin) || Double.isNaN(vMax)) {
+            double[] all = Arrays.stream(v).flatMapToDouble(Arrays::stream).filter(Double::isFinite)
+                    .filter(x -> Math.abs(x) < 1e300).sorted().toArray();
+            double lo = all.length == 0 ? -1 : quantile(all, 0.05);
+            double hi = all.length == 0 ? 1 : quantile(all, 0.95);
+            double pad = 0.25 * (hi - lo);
+            if (!(pad > 1e-12 * Math.max(1, Math.abs(lo)))) {
+                pad = Math.max(1, Math.abs(lo)) * 0.5;
+            }
+            vMin = lo - pad;
+            vMax = hi + pad;
+            rangeNote = String.format("  (V clipped to [%.3g, %.3g])", vMin, vMax);
+        }
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Membrane potential" + rangeNote, TIME,
+                "membrane potential V [a.u.]");
+        XYStyler s = chart.getStyler();
+        s.setXAxisMin(grid[0]);
+        s.setXAxisMax(grid[grid.length - 1]);
+        s.setYAxisMin(vMin);
+        s.setYAxisMax(vMax);
+        // Keep off-range samples just outside the plot (drawn as steep lines leaving it) without huge coordinates.
+        double span = vMax - vMin;
+        for (int i = 0; i < neurons.length; i++) {
+            double[] y = v[i];
+            for (int g = 0; g < y.length; g++) {
+                if (y[g] == Double.POSITIVE_INFINITY || y[g] > vMax + span) {
+                    y[g] = vMax + span;
+                } else if (y[g] == Double.NEGATIVE_INFINITY || y[g] < vMin - span) {
+                    y[g] = vMin - span;
+                }
+            }
+            XYSeries ser = ChartKit.add(chart, "neuron " + neurons[i], grid, y);
+            ser.setMarker(SeriesMarkers.NONE);
+            ser.setLineColor(ChartKit.colour(i));
+            ser.setLineWidth(1.6f);
+        }
+        ChartKit.plainXTicks(chart);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- output times over training
+
+    /**
+     * Each output spike time's trajectory over training steps ({@code timesPerStep[step][k]}, ragged rows allowed;
+     * non-finite entries, e.g. NaN for "no spike", leave gaps), with dashed horizontal lines at the targets (same
+     * colour as their output) and at the trial end T.
+     *
+     * @param targets target time of each output k, or null; non-finite entries are not drawn
+     */
+    public static Path outputTimesOverTraining(double[][] timesPerStep, double[] targets, double duration,
+            Path file) {
+        ChartKit.Format.of(file);
+        return save(outputTimesOverTrainingChart(timesPerStep, targets, duration), file);
+    }
+
+    /** The chart of {@link #outputTimesOverTraining(double[][], double[], double, Path)}, not saved. */
+    public static XYChart outputTimesOverTrainingChart(double[][] timesPerStep, double[] targets, double duration) {
+        if (timesPerStep == null || timesPerStep.length == 0) {
+            throw new IllegalArgumentException("outputTimesOverTraining needs at least one training step");
+        }
+        int steps = timesPerStep.length;
+        int outputs = 0;
+        for (double[] row : timesPerStep) {
+            outputs = Math.max(outputs, row == null ? 0 : row.length);
+        }
+        outputs = Math.max(outputs, targets == null ? 0 : targets.length);
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Output spike times during training", "training step",
+                "output spike time [τ]");
+        XYStyler s = chart.getStyler();
+        double xMax = Math.max(steps - 1, 1);
+        s.setXAxisMin(0.0);
+        s.setXAxisMax(xMax);
+        double[] x = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            x[i] = i;
+        }
+        double yLo = 0;
+        double yHi = duration > 0 && Double.isFinite(duration) ? duration : 0;
+        for (int k = 0; k < outputs; k++) {
+            double[] y = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                double[] row = timesPerStep[i];
+                y[i] = row != null && k < row.length && Double.isFinite(row[k]) ? row[k] : Double.NaN;
+                if (!Double.isNaN(y[i])) {
+                    yLo = Math.min(yLo, y[i]);
+                    yHi = Math.max(yHi, y[i]);
+                }
+            }
+            XYSeries ser = ChartKit.add(chart, "output " + k, x, y);
+            ser.setLineColor(ChartKit.colour(k));
+            ser.setMarkerColor(ChartKit.colour(k));
+            ser.setMarker(steps <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        if (targets != null) {
+            for (int k = 0; k < targets.length; k++) {
+                if (Double.isFinite(targets[k])) {
+                    ChartKit.guide(chart, "target " + k, 0, targets[k], xMax, targets[k], ChartKit.colour(k), true);
+                    yLo = Math.min(yLo, targets[k]);
+                    yHi = Math.max(yHi, targets[k]);
+                }
+            }
+        }
+        if (duration > 0 && Double.isFinite(duration)) {
+            ChartKit.guide(chart, "T (trial end)", 0, duration, xMax, duration, ChartKit.GUIDE, true);
+        }
+        if (yHi <= yLo) {
+            yHi = yLo + 1;
+        }
+        s.setYAxisMin(yLo);
+        s.setYAxisMax(yHi + 0.05 * (yHi - yLo));
+        ChartKit.plainXTicks(chart);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- curves
+
+    /**
+     * Curves over steps or epochs, e.g. loss and error rates: one line per map entry (in the map's iteration order),
+     * x = 0, 1, 2, … Non-finite values leave gaps; on a logarithmic y-axis values ≤ 0 are skipped too.
+     */
+    public static Path curves(Map<String, double[]> series, String xLabel, String yLabel, boolean logY, Path file) {
+        ChartKit.Format.of(file);
+        return save(curvesChart(series, xLabel, yLabel, logY), file);
+    }
+
+    /** The chart of {@link #curves(Map, String, String, boolean, Path)}, not saved. */
+    public static XYChart curvesChart(Map<String, double[]> series, String xLabel, String yLabel, boolean logY) {
+        if (series == null || series.isEmpty()) {
+            throw new IllegalArgumentException("curves needs at least one series");
+        }
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, yLabel + " over " + xLabel, xLabel, yLabel);
+        XYStyler s = chart.getStyler();
+        s.setYAxisLogarithmic(logY);
+        int longest = 0;
+        boolean anyValue = false;
+        int i = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] values = e.getValue() == null ? new double[0] : e.getValue();
+            longest = Math.max(longest, values.length);
+            double[] x = new double[values.length];
+            double[] y = new double[values.length];
+            for (int j = 0; j < values.length; j++) {
+                x[j] = j;
+                boolean ok = Double.isFinite(values[j]) && (!logY || values[j] > 0);
+                y[j] = ok ? values[j] : Double.NaN;
+                anyValue |= ok;
+            }
+            XYSeries ser = ChartKit.add(chart, e.getKey(), x, y);
+            ser.setLineColor(ChartKit.colour(i));
+            ser.setMarkerColor(ChartKit.colour(i));
+            ser.setMarker(values.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            i++;
+        }
+        s.setXAxisMin(0.0);
+        s.setXAxisMax((double) Math.max(longest - 1, 1));
+        if (!anyValue) {
+            s.setYAxisMin(logY ? 0.1 : 0.0);
+            s.setYAxisMax(logY ? 10.0 : 1.0);
+        }
+        ChartKit.plainXTicks(chart);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- histogram
+
+    /**
+     * Histogram of values (e.g. output spike times) in {@code bins} equal bins over their range; non-finite values
+     * (e.g. NaN for "no spike") are counted in the legend, not binned.
+     */
+    public static Path histogram(double[] values, int bins, String xLabel, Path file) {
+        ChartKit.Format.of(file);
+        return save(histogramChart(values, bins, xLabel), file);
+    }
+
+    /** The chart of {@link #histogram(double[], int, String, Path)}, not saved. */
+    public static XYChart histogramChart(double[] values, int bins, String xLabel) {
+        if (values == null) {
+            throw new IllegalArgumentException("histogram needs values");
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("histogram needs at least one bin, got " + bins);
+        }
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        int omitted = values.length - finite.length;
+        double lo = Arrays.stream(finite).min().orElse(0);
+        double hi = Arrays.stream(finite).max().orElse(1);
+        if (hi <= lo) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        double width = (hi - lo) / bins;
+        int[] counts = new int[bins];
+        for (double v : finite) {
+            counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+        }
+        // Outline of the bars as a step curve: (edge_b, count_b) holds until edge_{b+1}.
+        double[] x = new double[bins + 2];
+        double[] y = new double[bins + 2];
+        x[0] = lo;
+        int maxCount = 0;
+        for (int b = 0; b < bins; b++) {
+            x[b + 1] = lo + b * width;
+            y[b + 1] = counts[b];
+            maxCount = Math.max(maxCount, counts[b]);
+        }
+        x[bins + 1] = hi;
+        y[bins + 1] = 0;
+
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Histogram", xLabel, "count");
+        XYStyler s = chart.getStyler();
+        s.setXAxisMin(lo);
+        s.setXAxisMax(hi);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(Math.max(1.0, maxCount * 1.08));
+        String label = "n = " + finite.length + (omitted > 0 ? " (" + omitted + " non-finite not shown)" : "");
+        XYSeries ser = ChartKit.add(chart, label, x, y);
+        ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+        ser.setMarker(SeriesMarkers.NONE);
+        Color c = ChartKit.colour(0);
+        ser.setLineColor(c);
+        ser.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+        ChartKit.plainXTicks(chart);
+        return chart;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.round(q * (sorted.length - 1))];
+    }
+
+    /** A growable list of (x, y) points. */
+    private static final class Points {
+        private double[] xs = new double[16];
+        private double[] ys = new double[16];
+        private int size;
+
+        void add(double x, double y) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * size);
+                ys = Arrays.copyOf(ys, 2 * size);
+            }
+            xs[size] = x;
+            ys[size++] = y;
+        }
+
+        double[] x() {
+            return Arrays.copyOf(xs, size);
+        }
+
+        double[] y() {
+            return Arrays.copyOf(ys, size);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.smoothspike.train;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a training run produced: losses before and after, every evaluation row (as in metrics.csv), the output times
+ * at every evaluation (fixed tasks), the final metrics (as in metrics.json), and whether it was interrupted.
+ */
+public record TrainingResult(double initialLoss, double finalLoss, List<Map<String, Object>> history,
+        List<double[][]> outputTimes, Map<String, Object> finalMetrics, boolean interrupted) {
+
+    /** The loss column of the history. */
+    public double[] lossCurve() {
+        return history.stream().mapToDouble(r -> ((Number) r.get("loss")).doubleValue()).toArray();
+    }
+}

@@ -1,0 +1,246 @@
+package io.smoothspike.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to train: the task's size (trials of a fixed task, or epochs over a data set), the batch, the optimizer and
+ * its learning-rate schedule, gradient clipping, augmentation, evaluation and checkpoint intervals, the step-size
+ * scan, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
+ * settings for {@code metrics.json}.
+ */
+public final class TrainingSettings {
+
+    int trials = 0;
+    int epochs = 0;
+    int batchSize = 1;
+    String optimizer = "adam";
+    final Map<String, Double> hyper = new LinkedHashMap<>();
+    double learningRate = 1e-3;
+    String schedule = "constant";
+    double decaySteps = 0;
+    double decayFactor = 0.1;
+    double minLearningRate = 0;
+    double clipElementwise = 0;
+    double clipNorm = 0;
+    double weightLow = Double.NEGATIVE_INFINITY;
+    double weightHigh = Double.POSITIVE_INFINITY;
+    double flipProbability = 0;
+    int evaluateEvery = 0;
+    int checkpointEvery = 1;
+    boolean stepScan = false;
+    double scanMaxMove = 0.5;
+    int scanPoints = 50;
+    long seed = 1;
+    int threads = Runtime.getRuntime().availableProcessors();
+    int testLimit = 0;
+    int stopAfterEpochs = 0;
+
+    /** A fixed task repeated for {@code trials} trials ({@code trials / batchSize} steps). */
+    public TrainingSettings trials(int n) {
+        positive("trials", n);
+        this.trials = n;
+        return this;
+    }
+
+    /** Passes over a data set. */
+    public TrainingSettings epochs(int n) {
+        positive("epochs", n);
+        this.epochs = n;
+        return this;
+    }
+
+    /** Trials per optimizer step. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public TrainingSettings batchSize(int n) {
+        positive("batch size", n);
+        this.batchSize = n;
+        return this;
+    }
+
+    /** {@code sgd}, {@code adam} or {@code adabelief}, with named hyper-parameters (e.g. b2, momentum). */
+    public TrainingSettings optimizer(String name, Map<String, Double> hyperParameters) {
+        this.optimizer = name;
+        this.hyper.clear();
+        this.hyper.putAll(hyperParameters);
+        return this;
+    }
+
+    public TrainingSettings optimizer(String name) {
+        return optimizer(name, Map.of());
+    }
+
+    public TrainingSettings learningRate(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + lr);
+        }
+        this.learningRate = lr;
+        return this;
+    }
+
+    /** Learning rate decays by 1/e every {@code steps} optimizer steps, continuously. */
+    public TrainingSettings exponentialDecay(double steps) {
+        if (!(steps > 0)) {
+            throw new IllegalArgumentException("decay steps must be positive, got " + steps);
+        }
+        this.schedule = "exponential";
+        this.decaySteps = steps;
+        return this;
+    }
+
+    /** Learning rate multiplied by {@code factor} every {@code steps} steps. */
+    public TrainingSettings stepDecay(double factor, double steps) {
+        if (!(factor > 0 && factor <= 1) || !(steps > 0)) {
+            throw new IllegalArgumentException("step decay needs a factor in (0, 1] and positive steps, got "
+                    + factor + ", " + steps);
+        }
+        this.schedule = "step";
+        this.decayFactor = factor;
+        this.decaySteps = steps;
+        return this;
+    }
+
+    /** Cosine decay to {@code minLearningRate} over the whole run. */
+    public TrainingSettings cosine(double minLr) {
+        if (!(minLr >= 0)) {
+            throw new IllegalArgumentException("minimal learning rate must be >= 0, got " + minLr);
+        }
+        this.schedule = "cosine";
+        this.minLearningRate = minLr;
+        return this;
+    }
+
+    /** Clip each gradient component to ±bound before the optimizer. */
+    public TrainingSettings clipElementwise(double bound) {
+        positive("element-wise clipping bound", bound);
+        this.clipElementwise = bound;
+        return this;
+    }
+
+    /** Scale the gradient down to L2 norm {@code maxNorm} where it is larger. */
+    public TrainingSettings clipNorm(double maxNorm) {
+        positive("gradient norm bound", maxNorm);
+        this.clipNorm = maxNorm;
+        return this;
+    }
+
+    /** Keep weights in [low, high] after each step. */
+    public TrainingSettings weightBounds(double low, double high) {
+        if (!(low < high)) {
+            throw new IllegalArgumentException("weight bounds need low < high, got [" + low + ", " + high + "]");
+        }
+        this.weightLow = low;
+        this.weightHigh = high;
+        return this;
+    }
+
+    /** Flip each (binarised) pixel with this probability in every batch (PAPER-NOTES 5.4: 0.02). */
+    public TrainingSettings pixelFlip(double probability) {
+        if (!(probability >= 0 && probability < 1)) {
+            throw new IllegalArgumentException("flip probability must lie in [0, 1), got " + probability);
+        }
+        this.flipProbability = probability;
+        return this;
+    }
+
+    /** Evaluate every n steps (fixed tasks; data sets are evaluated after every epoch). */
+    public TrainingSettings evaluateEvery(int n) {
+        positive("evaluation interval", n);
+        this.evaluateEvery = n;
+        return this;
+    }
+
+    /** Checkpoint every n epochs (data sets) or evaluations (fixed tasks). */
+    public TrainingSettings checkpointEvery(int n) {
+        positive("checkpoint interval", n);
+        this.checkpointEvery = n;
+        return this;
+    }
+
+    /**
+     * The step-size scan of PAPER-NOTES 5.3: try {@code points} multipliers 10^[−5…2] of the optimizer's update and
+     * keep the best loss among those that move no output spike by more than {@code maxMove}.
+     */
+    public TrainingSettings stepScan(int points, double maxMove) {
+        positive("scan points", points);
+        positive("largest spike move", maxMove);
+        this.stepScan = true;
+        this.scanPoints = points;
+        this.scanMaxMove = maxMove;
+        return this;
+    }
+
+    public TrainingSettings seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public TrainingSettings threads(int n) {
+        positive("threads", n);
+        this.threads = n;
+        return this;
+    }
+
+    /** Evaluate on the first n held-out samples only (0 = all). */
+    public TrainingSettings testLimit(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("test limit must be >= 0, got " + n);
+        }
+        this.testLimit = n;
+        return this;
+    }
+
+    /** Stop (as if interrupted) after this many epochs or evaluations; for testing resumption. 0 = never. */
+    public TrainingSettings stopAfter(int n) {
+        this.stopAfterEpochs = n;
+        return this;
+    }
+
+    private static void positive(String what, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " must be positive, got " + v);
+        }
+    }
+
+    /** The settings as a map, for metrics.json. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (trials > 0) {
+            m.put("trials", trials);
+        }
+        if (epochs > 0) {
+            m.put("epochs", epochs);
+        }
+        m.put("batch_size", batchSize);
+        m.put("optimizer", optimizer);
+        m.put("optimizer_hyper_parameters", new LinkedHashMap<>(hyper));
+        m.put("learning_rate", learningRate);
+        m.put("schedule", schedule);
+        if (!schedule.equals("constant")) {
+            m.put("decay_steps", decaySteps);
+        }
+        if (schedule.equals("step")) {
+            m.put("decay_factor", decayFactor);
+        }
+        if (schedule.equals("cosine")) {
+            m.put("min_learning_rate", minLearningRate);
+        }
+        m.put("clip_elementwise", clipElementwise);
+        m.put("clip_norm", clipNorm);
+        if (Double.isFinite(weightLow) || Double.isFinite(weightHigh)) {
+            m.put("weight_bounds", new double[] {weightLow, weightHigh});
+        }
+        m.put("pixel_flip", flipProbability);
+        m.put("step_scan", stepScan);
+        if (stepScan) {
+            m.put("scan_points", scanPoints);
+            m.put("scan_max_move", scanMaxMove);
+        }
+        m.put("seed", seed);
+        m.put("threads", threads);
+        return m;
+    }
+}
