@@ -35,6 +35,17 @@ def training = train(net, data: trainSet, test: testSet, epochs: p.epochs, batch
 
 def after = net.simulate(net.input(0, testSet.pixels(0)))
 write 'raster.txt', after.rasterSummary()
+Plots.raster(after.record(), net.graph(), out.resolve('raster_after.png'))
+def epochs = training.history()
+Plots.curves([test: epochs.collect { it.loss } as double[], train: epochs.drop(1).collect { it.train_loss } as double[]],
+        'epoch', 'loss', true, out.resolve('loss.png'))
+Plots.curves(['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
+        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'epoch', 'test error',
+        true, out.resolve('error.png'))
+def firstTimes = (0..<Math.min(1000, testSet.size())).collect {
+    net.simulate(net.input(it, testSet.pixels(it))).outputTimes().collect { t -> t[0] }.min()
+} as double[]
+Plots.histogram(firstTimes, 40, 'earliest output time [τ]', out.resolve('output_times_histogram.png'))
 def m = training.finalMetrics()
 log String.format('mnist: test accuracy %.2f%% (ordinary spikes only %.2f%%), activity %.3f, silent %.3f, ' +
         'loss %.4f, %.1f s per epoch', 100 * m.test_accuracy, 100 * m.test_accuracy_ordinary, m.activity,

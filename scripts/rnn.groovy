@@ -22,6 +22,8 @@ def net = network('rnn') {
 
 def before = net.simulate()
 write 'raster_before.txt', before.rasterSummary()
+def targetArray = targets.collect { it as double[] } as double[][]
+Plots.raster(before.record(), net.graph(), targetArray, [0, 1] as int[], out.resolve('raster_before.png'))
 write 'targets.txt', targets.collect { it.join(' ') }.join('\n') + '\n'
 log "rnn before training: ${before.record().spikeCount()} ordinary spikes; targets ${targets*.size()} spikes"
 
@@ -34,5 +36,23 @@ def training = p.scan
 
 def after = net.simulate()
 write 'raster.txt', after.rasterSummary()
+Plots.raster(after.record(), net.graph(), targetArray, [0, 1] as int[], out.resolve('raster_after.png'))
+Plots.curves([loss: training.lossCurve()], 'evaluation (every 100 trials)', 'loss', true, out.resolve('loss.png'))
+// spike times of neurons 0 and 1 over training (their first output times)
+Plots.outputTimesOverTraining(training.outputTimes().collect { it[0] } as double[][], targetArray[0], duration,
+        out.resolve('spike_times_neuron0.png'))
+Plots.outputTimesOverTraining(training.outputTimes().collect { it[1] } as double[][], targetArray[1], duration,
+        out.resolve('spike_times_neuron1.png'))
+double largestMove = 0
+for (int k = 1; k < training.outputTimes().size(); k++) {
+    def a = training.outputTimes()[k - 1], b = training.outputTimes()[k]
+    for (int r = 0; r < a.length; r++) {
+        for (int j = 0; j < a[r].length; j++) {
+            largestMove = Math.max(largestMove, Math.abs(a[r][j] - b[r][j]))
+        }
+    }
+}
+write 'summary.txt', String.format('final_loss_relative %.6g%nlargest_output_move_between_evaluations %.6g%n',
+        training.finalLoss() / training.initialLoss(), largestMove)
 log String.format('rnn after training: loss %.4g, %.3g%% of the initial %.4g', training.finalLoss(),
         100 * training.finalLoss() / training.initialLoss(), training.initialLoss())

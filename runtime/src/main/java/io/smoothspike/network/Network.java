@@ -353,6 +353,11 @@ public final class Network {
         return new SimulationResult(rec, times, ordinary);
     }
 
+    /** Simulates one trial and samples every neuron's state on {@code points} evenly spaced times in [0, T]. */
+    public io.smoothspike.sim.StateTrace trace(InputSpikes in, int points) {
+        return new EventSimulator(graph).trace(in, trial, io.smoothspike.sim.StateTrace.grid(trial.duration(), points));
+    }
+
     /** The loss for a batch whose sample ids 0…n−1 carry {@code labels} (ignored by losses without labels). */
     public Loss loss(int[] labels) {
         if (spec.loss() == null) {
