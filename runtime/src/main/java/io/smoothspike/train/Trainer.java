@@ -175,9 +175,9 @@ public final class Trainer {
             try {
                 ev = net.lossAndGradient(batch, labels, s.threads);
             } catch (SpikeCapExceededException e) {
-                throw new TrainingException(where() + ": a training trial exceeded the spike cap K = " + e.cap()
-                        + " (" + e.getMessage() + "). Raise the trial's spikeCap if such activity is wanted, or lower "
-                        + "the learning rate.", e);
+                throw new TrainingException(where() + ": training trial " + offendingTrial(batch) + " of the batch "
+                        + "exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise the trial's "
+                        + "spikeCap if such activity is wanted, or lower the learning rate.", e);
             }
             gather(params);
             flatten(ev, grad);
@@ -228,6 +228,24 @@ public final class Trainer {
         double finalLoss = ((Number) history.get(history.size() - 1).get("loss")).doubleValue();
         return new TrainingResult(initialLoss, finalLoss, List.copyOf(history), List.copyOf(outputHistory),
                 finalMetrics, interrupted);
+    }
+
+    /** Index within the batch of the first trial that exceeds the spike cap (forward passes only). */
+    private String offendingTrial(List<InputSpikes> batch) {
+        io.smoothspike.sim.EventSimulator sim = new io.smoothspike.sim.EventSimulator(net.graph());
+        for (int k = 0; k < batch.size(); k++) {
+            try {
+                sim.run(batch.get(k), net.trial());
+            } catch (SpikeCapExceededException e) {
+                if (data == null) {
+                    return "#" + k + " (trial " + (step * s.batchSize + k) + ")";
+                }
+                int perEpoch = stepsPerEpoch();
+                int[] order = shuffle(data.train().size(), s.seed * 1_000_003L + step / perEpoch);
+                return "#" + k + " (training sample " + order[(int) (step % perEpoch) * s.batchSize + k] + ")";
+            }
+        }
+        return "?";
     }
 
     /** Fills the batch of step t; returns its labels (null for fixed tasks). */
