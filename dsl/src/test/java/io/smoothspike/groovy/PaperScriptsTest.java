@@ -22,38 +22,46 @@ class PaperScriptsTest {
     Path dir;
 
     @Test
-    void singleNeuronScriptStartsSilent() throws IOException {
+    void singleNeuronScriptStartsSilentAndLearnsBothSpikeTimes() throws IOException {
         ScriptRunner.Result r = ScriptRunner.run(SCRIPTS.resolve("single_neuron.groovy"), dir, null, Map.of());
         Network net = r.networks().get(0);
         assertEquals(22, net.graph().inputCount());
-        String raster = Files.readString(dir.resolve("raster.txt"));
-        assertTrue(raster.contains("0 network spikes"), "the neuron starts silent: " + raster);
-        String times = Files.readString(dir.resolve("output_times.txt")).trim();
-        for (String t : times.split(" ")) {
-            assertTrue(Double.parseDouble(t) > 10, "silent: both outputs are pseudospikes past T, got " + times);
+        String before = Files.readString(dir.resolve("raster_before.txt"));
+        assertTrue(before.contains("0 network spikes"), "the neuron starts silent: " + before);
+        String[] times = Files.readString(dir.resolve("output_times.txt")).trim().split(" ");
+        assertEquals(2.5, Double.parseDouble(times[0]), 1e-3, "first spike at its target");
+        assertEquals(7.5, Double.parseDouble(times[1]), 1e-3, "second spike at its target");
+        for (String f : new String[] {"metrics.csv", "metrics.json", "checkpoint.json", "raster_before.png",
+                "raster_after.png", "trace_before.png", "trace_after.png", "output_times.png", "loss.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
     }
 
     @Test
-    void recurrentScriptIsActive() throws IOException {
+    void recurrentScriptLowersTheLossBelowOnePercent() throws IOException {
         ScriptRunner.Result r = ScriptRunner.run(SCRIPTS.resolve("rnn.groovy"), dir, null, Map.of());
         assertEquals(10, r.networks().get(0).graph().neuronCount());
-        String raster = Files.readString(dir.resolve("raster.txt"));
+        String raster = Files.readString(dir.resolve("raster_before.txt"));
         assertTrue(raster.matches("(?s).*\\n\\d+ network spikes from \\d+ neurons.*"), raster);
-        assertTrue(Files.readString(dir.resolve("targets.txt")).lines().count() == 2);
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        double relative = Double.parseDouble(summary.lines().filter(l -> l.startsWith("final_loss_relative"))
+                .findFirst().orElseThrow().split(" ")[1]);
+        assertTrue(relative < 0.01, "final loss below 1% of the initial one: " + relative);
     }
 
     @Test
-    void mnistScriptBuildsTheDeepNetworkAndSimulatesASample() throws IOException {
+    void mnistScriptTrainsTheDeepNetworkFromASilentStart() throws IOException {
         Path data = dir.resolve("data");
-        writeFakeMnist(data, 7);
+        writeFakeMnist(data, 30);
         ScriptRunner.Result r = ScriptRunner.run(SCRIPTS.resolve("mnist.groovy"), dir.resolve("out"), data,
-                Map.of("hidden", "20"));
+                Map.of("hidden", "20", "epochs", "2", "batch", "10"));
         Network net = r.networks().get(0);
         assertEquals(20 + 20 + 10, net.graph().neuronCount());
         assertEquals(784, net.graph().inputCount());
-        String raster = Files.readString(dir.resolve("out").resolve("raster.txt"));
+        String raster = Files.readString(dir.resolve("out").resolve("raster_before.txt"));
         assertTrue(raster.contains("0 network spikes"), "the paper's initialisation is silent: " + raster);
+        String metrics = Files.readString(dir.resolve("out").resolve("metrics.json"));
+        assertTrue(metrics.contains("\"test_accuracy\"") && metrics.contains("\"seconds_per_epoch\""), metrics);
     }
 
     /** A tiny MNIST-format data set: {@code n} random binary-ish images per split. */
