@@ -28,7 +28,6 @@ public final class BatchGradient implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
     private final ThreadLocal<TrialEvaluator> evaluators;
-    private final ThreadLocal<TrialGradient> scratch;
     private final TrialGradient[] chunkGradients = new TrialGradient[CHUNKS];
     private final double[] chunkLoss = new double[CHUNKS];
 
@@ -44,8 +43,11 @@ public final class BatchGradient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.evaluators = ThreadLocal.withInitial(() -> new TrialEvaluator(graph, trial, spec));
-        this.scratch = ThreadLocal.withInitial(() -> new TrialGradient(graph));
+        this.evaluators = ThreadLocal.withInitial(() -> {
+            TrialEvaluator ev = new TrialEvaluator(graph, trial, spec);
+            ev.setInputTimeGradients(false);
+            return ev;
+        });
         for (int c = 0; c < CHUNKS; c++) {
             chunkGradients[c] = new TrialGradient(graph);
         }
@@ -65,7 +67,6 @@ public final class BatchGradient implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
             TrialEvaluator ev = evaluators.get();
-            TrialGradient g = scratch.get();
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 int from = (int) ((long) c * n / chunks);
                 int to = (int) ((long) (c + 1) * n / chunks);
@@ -73,8 +74,7 @@ public final class BatchGradient implements AutoCloseable {
                 acc.clear();
                 double sum = 0;
                 for (int k = from; k < to; k++) {
-                    sum += ev.lossAndGradient(inputs.get(k), samples[k], loss, g);
-                    acc.add(g, 1);
+                    sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
                 }
                 chunkLoss[c] = sum;
             }

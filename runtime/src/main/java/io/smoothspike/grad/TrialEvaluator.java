@@ -36,6 +36,11 @@ public final class TrialEvaluator {
                 .toArray(double[][]::new);
     }
 
+    /** Whether input-spike-time gradients are computed (on by default; off saves work per input event). */
+    public void setInputTimeGradients(boolean on) {
+        simulator.setInputTimeGradients(on);
+    }
+
     /** Whether gradients with respect to the model constants are computed (off by default; costs extra for theta). */
     public void setConstantGradients(boolean on) {
         simulator.setConstantGradients(on);
@@ -58,9 +63,18 @@ public final class TrialEvaluator {
 
     /** Loss of one trial and its exact gradient, written into {@code grad} (cleared first). */
     public double lossAndGradient(InputSpikes input, int sample, Loss loss, TrialGradient grad) {
+        grad.clear();
+        return accumulate(input, sample, loss, grad);
+    }
+
+    /**
+     * Loss of one trial; its gradient of weights, initial states and constants is added to {@code sum} (the input-time
+     * gradient is set, as it is per trial). Summing a batch this way saves clearing and adding a gradient per trial.
+     */
+    public double accumulate(InputSpikes input, int sample, Loss loss, TrialGradient sum) {
         simulator.setRecording(true);
         double value = forward(input, sample, loss);
-        grad.clear();
+        TrialGradient grad = sum;
         int events = last.eventCount();
         if (eventAdjoint.length < events) {
             eventAdjoint = new double[Math.max(events, 2 * eventAdjoint.length)];

@@ -321,7 +321,7 @@ abstract class LazyKernel extends PopulationKernel {
 
     @Override
     public final double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
-            double t) {
+            double t, boolean timeAdjoint) {
         double a = 0;
         for (int k = to - 1; k >= from; k--) {
             a += backwardDelivery(targets[k], weights[k], t, weightGrad, k);
@@ -330,7 +330,8 @@ abstract class LazyKernel extends PopulationKernel {
     }
 
     @Override
-    public final double backwardDense(double[] weights, double[] weightGrad, int offset, double t) {
+    public final double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
+            boolean timeAdjoint) {
         double a = 0;
         for (int i = size - 1; i >= 0; i--) {
             a += backwardDelivery(i, weights[offset + i], t, weightGrad, offset + i);

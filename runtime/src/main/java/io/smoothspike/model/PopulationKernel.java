@@ -91,13 +91,15 @@ public abstract class PopulationKernel {
 
     /**
      * Reverse of {@link #deliverSparse}: adds dL/dw into {@code weightGrad[k]} for each synapse k in [from, to) and
-     * returns the contribution of these deliveries to dL/dt of the event time t.
+     * returns the contribution of these deliveries to dL/dt of the event time t (0 where kernels may skip it when
+     * {@code timeAdjoint} is false, i.e. nobody needs that event time's gradient).
      */
     public abstract double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
-            double t);
+            double t, boolean timeAdjoint);
 
     /** Reverse of {@link #deliverDense}; see {@link #backwardSparse}. */
-    public abstract double backwardDense(double[] weights, double[] weightGrad, int offset, double t);
+    public abstract double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
+            boolean timeAdjoint);
 
     /**
      * Reverse of {@link #fire}: {@code timeAdjoint} is dL/dt of this spike's time, collected from the loss and from

@@ -596,22 +596,38 @@ public final class Theta implements NeuronModel {
 
         @Override
         public double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
-                double t) {
+                double t, boolean timeAdjoint) {
             enterGroup();
             double sum = 0;
-            for (int n = to - 1; n >= from; n--) {
-                sum += backwardOne(targets[n], weights[n], weightGrad, n);
+            if (timeAdjoint) {
+                for (int n = to - 1; n >= from; n--) {
+                    sum += backwardOne(targets[n], weights[n], weightGrad, n);
+                }
+            } else {
+                double[] wf = weightFactor;
+                for (int n = to - 1; n >= from; n--) {
+                    weightGrad[n] += wf[targets[n]];
+                }
             }
             leaveGroup();
             return sum;
         }
 
         @Override
-        public double backwardDense(double[] weights, double[] weightGrad, int offset, double t) {
+        public double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
+                boolean timeAdjoint) {
             enterGroup();
             double sum = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                sum += backwardOne(i, weights[offset + i], weightGrad, offset + i);
+            if (timeAdjoint) {
+                for (int i = size - 1; i >= 0; i--) {
+                    sum += backwardOne(i, weights[offset + i], weightGrad, offset + i);
+                }
+            } else {
+                // weight gradients only: one addition per synaptic event
+                double[] wf = weightFactor;
+                for (int i = 0; i < size; i++) {
+                    weightGrad[offset + i] += wf[i];
+                }
             }
             leaveGroup();
             return sum;

@@ -3,7 +3,6 @@ package io.smoothspike.network;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.spec.NetworkSpec;
@@ -26,7 +25,7 @@ public final class NetworkFile {
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private NetworkFile() {
     }

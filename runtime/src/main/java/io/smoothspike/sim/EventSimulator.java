@@ -42,6 +42,7 @@ public final class EventSimulator {
     private final int[] fromInputsIndex;
     private final int[][] outgoingIndex;
     private boolean recording;
+    private boolean inputTimeGradients = true;
     private int lastInputEvents;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
@@ -84,6 +85,14 @@ public final class EventSimulator {
         }
     }
 
+    /**
+     * Whether {@link #backward} computes dL/d(input spike times) (on by default); off saves work per input synaptic
+     * event when input times are not trained (the input-time gradient is then zero).
+     */
+    public void setInputTimeGradients(boolean on) {
+        inputTimeGradients = on;
+    }
+
     /** Whether {@link #backward} must also produce gradients with respect to the model constants. */
     public void setConstantGradients(boolean on) {
         for (PopulationKernel k : kernels) {
@@ -112,13 +121,14 @@ public final class EventSimulator {
             double t = record.time(k);
             if (record.isInput(k)) {
                 double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, record.inputChannel(k),
-                        t, grad);
+                        t, grad, inputTimeGradients);
                 inputGrad[--input] = a;
             } else {
                 int n = record.neuron(k);
                 int pop = populationOfNeuron[n];
                 int local = n - offsets[pop];
-                double a = eventTimeAdjoint[k] + transmitBackward(outgoing[pop], outgoingIndex[pop], local, t, grad);
+                double a = eventTimeAdjoint[k] + transmitBackward(outgoing[pop], outgoingIndex[pop], local, t, grad,
+                        true);
                 kernels[pop].backwardFire(local, t, a);
             }
         }
@@ -127,17 +137,18 @@ public final class EventSimulator {
         }
     }
 
-    private double transmitBackward(Projection[] projections, int[] index, int row, double t, TrialGradient grad) {
+    private double transmitBackward(Projection[] projections, int[] index, int row, double t, TrialGradient grad,
+            boolean timeAdjoint) {
         double a = 0;
         for (int j = projections.length - 1; j >= 0; j--) {
             Projection pr = projections[j];
             PopulationKernel k = kernels[pr.target()];
             double[] wg = grad.weights(index[j]);
             if (pr.isDense()) {
-                a += k.backwardDense(pr.weights(), wg, row * pr.targetSize(), t);
+                a += k.backwardDense(pr.weights(), wg, row * pr.targetSize(), t, timeAdjoint);
             } else {
                 int[] rs = pr.rowStart();
-                a += k.backwardSparse(pr.targets(), pr.weights(), wg, rs[row], rs[row + 1], t);
+                a += k.backwardSparse(pr.targets(), pr.weights(), wg, rs[row], rs[row + 1], t, timeAdjoint);
             }
         }
         return a;

@@ -29,7 +29,7 @@ public final class InputSpikes {
             throw new IllegalArgumentException("input spikes: " + times.length + " times but " + sources.length
                     + " sources");
         }
-        Integer[] order = new Integer[times.length];
+        boolean sorted = true;
         for (int k = 0; k < times.length; k++) {
             if (!(times[k] >= 0) || Double.isInfinite(times[k])) {
                 throw new IllegalArgumentException("input spike " + k + ": time must be finite and >= 0, got "
@@ -38,6 +38,13 @@ public final class InputSpikes {
             if (sources[k] < 0) {
                 throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
             }
+            sorted &= k == 0 || times[k] >= times[k - 1];
+        }
+        if (sorted) {
+            return new InputSpikes(times.clone(), sources.clone());
+        }
+        Integer[] order = new Integer[times.length];
+        for (int k = 0; k < times.length; k++) {
             order[k] = k;
         }
         Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));

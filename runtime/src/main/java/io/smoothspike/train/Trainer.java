@@ -2,7 +2,6 @@ package io.smoothspike.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smoothspike.data.LabeledImages;
@@ -42,7 +41,7 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = io.smoothspike.network.Json.MAPPER;
     /** Checkpoint file name in the output folder. */
     public static final String CHECKPOINT = "checkpoint.json";
 
