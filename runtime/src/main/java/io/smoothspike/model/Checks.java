@@ -21,9 +21,8 @@ final class Checks {
         return value;
     }
 
-    static void state(boolean ok, String model, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(model + ": invalid initial state: " + message);
-        }
+    /** The error for an invalid state; callers build the message only when the check fails. */
+    static IllegalArgumentException invalidState(String model, String message) {
+        return new IllegalArgumentException(model + ": invalid initial state: " + message);
     }
 }

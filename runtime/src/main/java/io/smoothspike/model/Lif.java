@@ -170,8 +170,9 @@ public final class Lif implements NeuronModel {
 
         @Override
         protected void load(int s, double[] state, int off) {
-            Checks.state(Double.isFinite(state[off]) && Double.isFinite(state[off + 1]), ID,
-                    "V and I must be finite, got V=" + state[off] + ", I=" + state[off + 1]);
+            if (!(Double.isFinite(state[off]) && Double.isFinite(state[off + 1]))) {
+                throw Checks.invalidState(ID, "V and I must be finite, got V=" + state[off] + ", I=" + state[off + 1]);
+            }
             v[s] = state[off];
             current[s] = state[off + 1];
         }

@@ -205,8 +205,9 @@ public final class OscillatoryLif implements NeuronModel {
         @Override
         protected void load(int s, double[] state, int off) {
             double phi = state[off];
-            Checks.state(Double.isFinite(phi) && phi <= period, ID,
-                    "phase must be finite and at most Theta = " + period + ", got " + phi);
+            if (!(Double.isFinite(phi) && phi <= period)) {
+                throw Checks.invalidState(ID, "phase must be finite and at most Theta = " + period + ", got " + phi);
+            }
             phase[s] = phi;
         }
 

@@ -240,9 +240,12 @@ public final class Qif implements NeuronModel {
         protected void load(int s, double[] state, int off) {
             double psi = state[off];
             double in = state[off + 1];
-            Checks.state(psi >= -Math.PI / 2 && psi <= Math.PI / 2, ID,
-                    "psi = atan(V) must lie in [-pi/2, pi/2], got " + psi);
-            Checks.state(Double.isFinite(in), ID, "I must be finite, got " + in);
+            if (!(psi >= -Math.PI / 2 && psi <= Math.PI / 2)) {
+                throw Checks.invalidState(ID, "psi = atan(V) must lie in [-pi/2, pi/2], got " + psi);
+            }
+            if (!(Double.isFinite(in))) {
+                throw Checks.invalidState(ID, "I must be finite, got " + in);
+            }
             if (psi == -Math.PI / 2) {
                 p[s] = -1;
                 q[s] = 0;

@@ -240,8 +240,10 @@ public final class Theta implements NeuronModel {
         public void initialize(double[] state) {
             for (int i = 0; i < size; i++) {
                 double phi = state[i];
-                Checks.state(phi >= 0 && phi <= period, ID,
-                        "phase must lie in [0, Theta] = [0, " + period + "], got " + phi);
+                if (!(phi >= 0 && phi <= period)) {
+                    throw Checks.invalidState(ID, "phase must lie in [0, Theta] = [0, " + period + "], got "
+                            + phi);
+                }
                 if (phi == 0) {
                     a[i] = -1;
                     b[i] = 0;
