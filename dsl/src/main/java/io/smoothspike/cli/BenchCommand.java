@@ -13,6 +13,7 @@ final class BenchCommand {
 
     private static final String HELP = """
             Usage: smoothspike bench sim|grad [--case NAME] [--seconds S] [--threads N]
+                   smoothspike bench mnist [--batches N] [--train-epochs E] [--threads N] [--data DIR]
 
             Suites:
               sim    event engine, forward simulation only. Cases:
@@ -24,6 +25,9 @@ final class BenchCommand {
                        mnist-theta-silent, mnist-theta-active  the MNIST network, paper (silent) and
                                       active initialisation, random binary images, cross-entropy
                        recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
+              mnist  training throughput on real MNIST: forward + backward + AdaBelief step, batch 1000,
+                     cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
+                     needs './smoothspike data mnist' first
             Options:
               --case NAME    run only this case (default: all cases of the suite)
               --seconds S    measuring time per case after a warm-up of S/2 (default 5)
@@ -46,13 +50,13 @@ final class BenchCommand {
         }
         String suite = args[0];
         Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length),
-                Set.of("case", "seconds", "threads"));
+                Set.of("case", "seconds", "threads", "batches", "train-epochs", "data"));
         if (o.help()) {
             out.print(HELP);
             return 0;
         }
         double seconds = o.doubleValue("seconds", 5);
-        int threads = o.intValue("threads", 1);
+        int threads = o.intValue("threads", suite.equals("mnist") ? Runtime.getRuntime().availableProcessors() : 1);
         if (!(seconds > 0) || threads < 1) {
             throw new UsageException("--seconds must be positive and --threads at least 1");
         }
@@ -72,7 +76,12 @@ final class BenchCommand {
                     print(out, rows.get(rows.size() - 1));
                 }
             }
-            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad");
+            case "mnist" -> {
+                String data = o.value("data", null);
+                rows.addAll(MnistBenchmark.run(data == null ? null : java.nio.file.Path.of(data),
+                        o.intValue("batches", 10), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
+            }
+            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist");
         }
         return 0;
     }

@@ -1,0 +1,141 @@
+package io.smoothspike.cli;
+
+import io.smoothspike.data.Mnist;
+import io.smoothspike.dsl.Snn;
+import io.smoothspike.network.Evaluation;
+import io.smoothspike.network.Network;
+import io.smoothspike.optim.Optimizer;
+import io.smoothspike.optim.Optimizers;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.train.Trainer;
+import io.smoothspike.train.TrainingData;
+import io.smoothspike.train.TrainingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training throughput on real MNIST (PAPER-NOTES 5.4): forward + backward + AdaBelief step on batches of 1000, in
+ * the paper's silent initial state and after a short training ("trained").
+ */
+final class MnistBenchmark {
+
+    private MnistBenchmark() {
+    }
+
+    /** The network of scripts/mnist.groovy with the paper's settings. */
+    static Network network(long seed) {
+        var theta = Snn.theta(6 / Math.PI, 1.25);
+        return Snn.network("mnist").trial(2, 200)
+                .input("pixels", 784).image(1)
+                .population("h1", 100, theta).phase0(3).trainInitial()
+                .population("h2", 100, theta).phase0(3).trainInitial()
+                .population("out", 10, theta).phase0(3).trainInitial()
+                .connect("pixels", "h1").weights(Snn.fanInUniform(0.5, seed))
+                .connect("h1", "h2").weights(Snn.fanInUniform(0.5, seed + 1))
+                .connect("h2", "out").weights(Snn.fanInUniform(0.5, seed + 2))
+                .readout("out")
+                .loss(Snn.crossEntropy(0.01))
+                .compile();
+    }
+
+    static List<Map<String, Object>> run(Path dataDir, int batches, int trainEpochs, int threads,
+            java.util.function.Consumer<Map<String, Object>> print) {
+        Mnist train;
+        Mnist test;
+        try {
+            Path dir = Mnist.locate(dataDir);
+            train = Mnist.load(dir, Mnist.Split.TRAIN);
+            test = Mnist.load(dir, Mnist.Split.TEST);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Network net = network(1);
+        rows.add(measure("silent", net, train, batches, threads));
+        print.accept(rows.get(0));
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("smoothspike-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Trainer.train(net, new TrainingSettings().epochs(trainEpochs).batchSize(1000).optimizer("adabelief")
+                .learningRate(4e-3).pixelFlip(0.02).threads(threads).testLimit(1000),
+                new TrainingData(train, test), tmp, null, null);
+        Map<String, Object> trained = measure("trained", net, train, batches, threads);
+        trained.put("trained_epochs", trainEpochs);
+        rows.add(trained);
+        print.accept(trained);
+        return rows;
+    }
+
+    private static Map<String, Object> measure(String name, Network net, Mnist train, int batches, int threads) {
+        List<String> names = net.trainableParameterNames();
+        int size = names.stream().mapToInt(net::parameterLength).sum();
+        Optimizer opt = Optimizers.create("adabelief", size, Map.of());
+        double[] params = new double[size];
+        double[] grad = new double[size];
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long start = 0;
+        int samples = 0;
+        int warmUp = 3;
+        for (int b = 0; b < warmUp + batches; b++) {
+            if (b == warmUp) {
+                start = System.nanoTime(); // the first batches warm up the JIT
+                samples = 0;
+            }
+            List<InputSpikes> batch = new ArrayList<>();
+            int[] labels = new int[1000];
+            for (int k = 0; k < 1000; k++) {
+                int i = (b * 1000 + k) % train.size();
+                batch.add(net.input(i, train.pixels(i)));
+                labels[k] = train.label(i);
+            }
+            Evaluation ev = net.lossAndGradient(batch, labels, threads);
+            int off = 0;
+            for (String n : names) {
+                double[] v = net.parameter(n);
+                System.arraycopy(v, 0, params, off, v.length);
+                System.arraycopy(ev.gradient().get(n), 0, grad, off, v.length);
+                off += v.length;
+            }
+            opt.step(params, grad, 4e-3);
+            off = 0;
+            for (String n : names) {
+                int len = net.parameterLength(n);
+                net.setParameter(n, java.util.Arrays.copyOfRange(params, off, off + len));
+                off += len;
+            }
+            samples += batch.size();
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("case", name);
+        row.put("samples_per_s", Math.round(samples / seconds));
+        row.put("seconds_per_60000", Math.round(60000 / (samples / seconds) * 100) / 100.0);
+        row.put("peak_heap_mb", Math.round(peak / 1048576.0));
+        row.put("max_heap_mb", Math.round(Runtime.getRuntime().maxMemory() / 1048576.0));
+        row.put("batch", 1000);
+        row.put("batches", batches);
+        row.put("threads", threads);
+        row.put("cores", Runtime.getRuntime().availableProcessors());
+        return row;
+    }
+}
