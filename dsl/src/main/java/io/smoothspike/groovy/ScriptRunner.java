@@ -62,8 +62,7 @@ public final class ScriptRunner {
         config.setScriptBaseClass(SmoothSpikeScript.class.getName());
         config.addCompilationCustomizers(new ImportCustomizer()
                 .addStarImports("io.smoothspike.dsl", "io.smoothspike.network", "io.smoothspike.data",
-                        "io.smoothspike.train", "io.smoothspike.plot")
-                .addStaticStars("io.smoothspike.dsl.Snn"));
+                        "io.smoothspike.train", "io.smoothspike.plot"));
         Binding binding = new Binding();
         binding.setVariable(SmoothSpikeScript.CONTEXT, context);
         GroovyShell shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);

@@ -265,8 +265,8 @@ public final class Trainer {
         SplittableRandom noise = new SplittableRandom(s.seed * 7_919L + t);
         for (int k = from; k < to; k++) {
             double[] pixels = data.train().pixels(order[k]);
-            if (s.flipProbability > 0) {
-                flip(pixels, s.flipProbability, noise);
+            if (s.augmentation != null) {
+                s.augmentation.apply(pixels, noise);
             }
             batch.add(net.input(k, pixels));
             labels[k - from] = data.train().label(order[k]);
@@ -287,17 +287,6 @@ public final class Trainer {
             order[j] = tmp;
         }
         return order;
-    }
-
-    /** Binarises at 128 and flips each pixel with probability p (PAPER-NOTES 5.4 augmentation). */
-    static void flip(double[] pixels, double p, SplittableRandom rng) {
-        for (int i = 0; i < pixels.length; i++) {
-            boolean on = pixels[i] >= 128;
-            if (rng.nextDouble() < p) {
-                on = !on;
-            }
-            pixels[i] = on ? 255 : 0;
-        }
     }
 
     // ---- parameters ----

@@ -26,6 +26,7 @@ public final class TrainingSettings {
     double weightLow = Double.NEGATIVE_INFINITY;
     double weightHigh = Double.POSITIVE_INFINITY;
     double flipProbability = 0;
+    Augmentation augmentation;
     int evaluateEvery = 0;
     int checkpointEvery = 1;
     boolean stepScan = false;
@@ -139,10 +140,15 @@ public final class TrainingSettings {
 
     /** Flip each (binarised) pixel with this probability in every batch (PAPER-NOTES 5.4: 0.02). */
     public TrainingSettings pixelFlip(double probability) {
-        if (!(probability >= 0 && probability < 1)) {
-            throw new IllegalArgumentException("flip probability must lie in [0, 1), got " + probability);
-        }
+        this.augmentation = probability == 0 ? null : Augmentation.pixelFlip(probability);
         this.flipProbability = probability;
+        return this;
+    }
+
+    /** A user augmentation of training images (replaces {@link #pixelFlip}). */
+    public TrainingSettings augmentation(Augmentation a) {
+        this.augmentation = a;
+        this.flipProbability = Double.NaN;
         return this;
     }
 
@@ -233,7 +239,8 @@ public final class TrainingSettings {
         if (Double.isFinite(weightLow) || Double.isFinite(weightHigh)) {
             m.put("weight_bounds", new double[] {weightLow, weightHigh});
         }
-        m.put("pixel_flip", flipProbability);
+        m.put("augmentation", augmentation == null ? "none" : Double.isNaN(flipProbability) ? "custom"
+                : "pixel flip " + flipProbability);
         m.put("step_scan", stepScan);
         if (stepScan) {
             m.put("scan_points", scanPoints);
