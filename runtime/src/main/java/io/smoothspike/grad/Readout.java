@@ -188,6 +188,21 @@ public final class Readout {
         return n == np ? order : null;
     }
 
+    /** Whether every population the pseudospikes need has pseudodynamics. */
+    public boolean hasPseudodynamics() {
+        for (int p : order) {
+            if (!graph.populations().get(p).model().hasPseudodynamics()) {
+                return false;
+            }
+        }
+        for (int q : sources) {
+            if (!graph.populations().get(q).model().hasPseudodynamics()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The rule in use (AUTO resolved). */
     public PseudoInputRule rule() {
         return rule;

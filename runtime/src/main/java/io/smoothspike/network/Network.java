@@ -339,7 +339,10 @@ public final class Network {
         return simulate(input(0));
     }
 
-    /** Simulates one trial with the given input spikes. */
+    /**
+     * Simulates one trial with the given input spikes. Output times of a read-out without pseudodynamics (LIF) are
+     * NaN where a spike is missing.
+     */
     public SimulationResult simulate(InputSpikes in) {
         EventRecord rec = new EventSimulator(graph).run(in, trial).copy();
         if (readout == null) {
@@ -348,8 +351,18 @@ public final class Network {
         Readout r = readout.create(graph);
         double[][] times = r.newTimes();
         double[][] ordinary = r.newTimes();
-        r.outputTimes(rec, times);
         r.ordinaryTimes(rec, ordinary);
+        if (r.hasPseudodynamics()) {
+            r.outputTimes(rec, times);
+        } else {
+            // no pseudospikes (LIF read-out): missing output times are NaN
+            for (int k = 0; k < times.length; k++) {
+                int n = readout.neurons()[k];
+                for (int j = 0; j < times[k].length; j++) {
+                    times[k][j] = j < rec.spikeCount(n) ? rec.spikeTime(n, j) : Double.NaN;
+                }
+            }
+        }
         return new SimulationResult(rec, times, ordinary);
     }
 

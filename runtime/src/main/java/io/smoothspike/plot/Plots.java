@@ -326,12 +326,24 @@ public final class Plots {
      * x = 0, 1, 2, … Non-finite values leave gaps; on a logarithmic y-axis values ≤ 0 are skipped too.
      */
     public static Path curves(Map<String, double[]> series, String xLabel, String yLabel, boolean logY, Path file) {
+        return curves(null, series, xLabel, yLabel, logY, file);
+    }
+
+    /** Curves against given x values ({@code x[j]} for the j-th value of every series; null means 0, 1, 2, …). */
+    public static Path curves(double[] x, Map<String, double[]> series, String xLabel, String yLabel, boolean logY,
+            Path file) {
         ChartKit.Format.of(file);
-        return save(curvesChart(series, xLabel, yLabel, logY), file);
+        return save(curvesChart(x, series, xLabel, yLabel, logY), file);
     }
 
     /** The chart of {@link #curves(Map, String, String, boolean, Path)}, not saved. */
     public static XYChart curvesChart(Map<String, double[]> series, String xLabel, String yLabel, boolean logY) {
+        return curvesChart(null, series, xLabel, yLabel, logY);
+    }
+
+    /** The chart of {@link #curves(double[], Map, String, String, boolean, Path)}, not saved. */
+    public static XYChart curvesChart(double[] xValues, Map<String, double[]> series, String xLabel, String yLabel,
+            boolean logY) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("curves needs at least one series");
         }
@@ -343,11 +355,15 @@ public final class Plots {
         int i = 0;
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             double[] values = e.getValue() == null ? new double[0] : e.getValue();
+            if (xValues != null && xValues.length < values.length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' has " + values.length
+                        + " values but only " + xValues.length + " x values are given");
+            }
             longest = Math.max(longest, values.length);
             double[] x = new double[values.length];
             double[] y = new double[values.length];
             for (int j = 0; j < values.length; j++) {
-                x[j] = j;
+                x[j] = xValues == null ? j : xValues[j];
                 boolean ok = Double.isFinite(values[j]) && (!logY || values[j] > 0);
                 y[j] = ok ? values[j] : Double.NaN;
                 anyValue |= ok;
@@ -358,8 +374,12 @@ public final class Plots {
             ser.setMarker(values.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             i++;
         }
-        s.setXAxisMin(0.0);
-        s.setXAxisMax((double) Math.max(longest - 1, 1));
+        if (xValues == null) {
+            s.setXAxisMin(0.0);
+            s.setXAxisMax((double) Math.max(longest - 1, 1));
+        } else {
+            s.setXAxisDecimalPattern("#0.###");
+        }
         if (!anyValue) {
             s.setYAxisMin(logY ? 0.1 : 0.0);
             s.setYAxisMax(logY ? 10.0 : 1.0);
