@@ -69,10 +69,12 @@ models.each { m ->
     net.setParameter('in->n.weight', [1.5 * m.wMin, -m.wMin] as double[])
     def inhTimes = xTime.collect { it * m.duration }
     def s2 = sweep(net, m, inhTimes, { t -> net.setParameter('in.time', [0.5, t] as double[]) }, 'in.time', 1)
-    [[s1, 'input weight'], [s2, 'inhibition time']].each { s, parameter ->
+    [[s1, 'input weight', weights], [s2, 'inhibition time', inhTimes]].each { s, parameter, grid ->
         def a = analyse(s.times, m.duration)
+        double maxSlope = s.slopes.findAll { !Double.isNaN(it) }.collect { Math.abs(it) }.max() ?: 0
         results << [model: m.name, parameter: parameter, max_jump_inside_trial: a.jump,
-                    leaves_through_T: a.throughT, boundaries: a.boundaries]
+                    leaves_through_T: a.throughT, boundaries: a.boundaries, max_abs_derivative: maxSlope,
+                    grid_step: grid[1] - grid[0]]
         log String.format('%s, %s: largest jump inside the trial %.4g, spike appears/vanishes at %s (T = %s)',
                 m.name, parameter, a.jump, a.boundaries.collect { String.format('%.4f', it) }, m.duration)
     }

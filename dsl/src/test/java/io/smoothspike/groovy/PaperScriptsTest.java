@@ -1,6 +1,7 @@
 package io.smoothspike.groovy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.network.Network;
@@ -62,6 +63,30 @@ class PaperScriptsTest {
         assertTrue(raster.contains("0 network spikes"), "the paper's initialisation is silent: " + raster);
         String metrics = Files.readString(dir.resolve("out").resolve("metrics.json"));
         assertTrue(metrics.contains("\"test_accuracy\"") && metrics.contains("\"seconds_per_epoch\""), metrics);
+    }
+
+    @Test
+    void conceptScriptShowsContinuousQifAndJumpingLifSpikeTimes() throws IOException {
+        ScriptRunner.run(SCRIPTS.resolve("concept.groovy"), dir, null, Map.of("points", "1500"));
+        com.fasterxml.jackson.databind.JsonNode sweeps = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("metrics.json").toFile()).get("sweeps");
+        assertEquals(4, sweeps.size());
+        for (com.fasterxml.jackson.databind.JsonNode s : sweeps) {
+            String what = s.get("model").asText() + " / " + s.get("parameter").asText();
+            assertTrue(s.has("max_jump_inside_trial") && s.has("leaves_through_T"), what);
+            if (s.get("model").asText().equals("qif")) {
+                assertTrue(s.get("leaves_through_T").asBoolean(), "QIF spikes enter and leave through T: " + what);
+                // continuity: no jump larger than the exact derivative explains over one grid step
+                assertTrue(s.get("max_jump_inside_trial").asDouble() <= 1.05 * s.get("max_abs_derivative").asDouble()
+                        * s.get("grid_step").asDouble(), "QIF times are continuous: " + what + " " + s);
+            } else if (s.get("parameter").asText().equals("input weight")) {
+                assertFalse(s.get("leaves_through_T").asBoolean(), "the LIF spike appears inside the trial");
+            }
+        }
+        for (String f : new String[] {"time_vs_weight.png", "slope_vs_weight.png", "time_vs_inhibition.png",
+                "slope_vs_inhibition.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
     }
 
     /** A tiny MNIST-format data set: {@code n} random binary-ish images per split. */
