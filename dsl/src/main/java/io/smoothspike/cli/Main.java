@@ -14,6 +14,7 @@ public final class Main {
 
     private static final String USAGE = """
             Usage: smoothspike <command> [options]
+                   smoothspike              start the interactive REPL (Java snippets; /help inside)
 
             Commands:
               run FILE.groovy   run an experiment script (see scripts/)
@@ -36,7 +37,10 @@ public final class Main {
 
     /** Runs the CLI and returns the exit status (0 success, 1 failure, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) {
+            return io.smoothspike.repl.Repl.start();
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(USAGE);
             return 0;
         }

@@ -1,10 +1,18 @@
 package io.smoothspike.dsl;
 
 import io.smoothspike.loss.Loss;
+import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.LossSpec;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.ValueSpec;
+import io.smoothspike.train.Trainer;
+import io.smoothspike.train.TrainingResult;
+import io.smoothspike.train.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Entry point of the Java DSL: {@link #network(String)} starts a network, and the static helpers make the neuron
@@ -183,5 +191,28 @@ public final class Snn {
      */
     public static LossDef customLoss(String name, Loss loss) {
         return LossDef.custom(name, loss);
+    }
+
+    // ---- training ----
+
+    /**
+     * Trains the fixed task of {@code net} (give {@link TrainingSettings#trials(int)}) and returns what the run
+     * produced; the network keeps the trained parameters. Metrics and checkpoints go to a new folder
+     * {@code runs/<network name>-<yyyyMMdd-HHmmss>/} (below the folder named by the system property
+     * {@code smoothspike.runs} instead of {@code runs} when it is set), progress to {@code System.out}. When the
+     * calling thread is interrupted (Ctrl-C in the REPL) training stops after the current step. For data sets, an
+     * output folder of your choice or resuming, call {@link Trainer#train} directly.
+     */
+    public static TrainingResult train(Network net, TrainingSettings settings) {
+        Check.notNull("network", net);
+        Check.notNull("training settings", settings);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String base = net.spec().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp;
+        Path root = Path.of(System.getProperty("smoothspike.runs", "runs"));
+        Path out = root.resolve(base);
+        for (int k = 2; Files.exists(out); k++) {
+            out = root.resolve(base + "-" + k);
+        }
+        return Trainer.train(net, settings, null, out, null, System.out);
     }
 }

@@ -173,6 +173,13 @@ public final class Trainer {
             Evaluation ev;
             try {
                 ev = net.lossAndGradient(batch, labels, s.threads);
+            } catch (IllegalStateException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // interrupted while the batch ran: the parameters are those of the last completed step
+                    interrupted = true;
+                    break;
+                }
+                throw e;
             } catch (SpikeCapExceededException e) {
                 throw new TrainingException(where() + ": training trial " + offendingTrial(batch) + " of the batch "
                         + "exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise the trial's "
