@@ -3,11 +3,9 @@ package io.smoothspike.groovy;
 import io.smoothspike.network.Network;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What a running script sees of its caller: output folder, -P overrides, data folder, and what it defined. */
 final class ScriptContext {
@@ -22,7 +20,6 @@ final class ScriptContext {
     Path resume;
     final Map<String, String> overrides;
     final Mode mode;
-    final Set<String> declared = new HashSet<>();
     boolean paramsCalled;
     final List<Network> networks = new ArrayList<>();
     final Map<Network, Object> datasets = new LinkedHashMap<>();

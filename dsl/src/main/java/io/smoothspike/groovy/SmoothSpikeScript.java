@@ -53,7 +53,6 @@ public abstract class SmoothSpikeScript extends Script {
             }
             values.put(o.getKey(), convert(o.getKey(), o.getValue(), defaults.get(o.getKey())));
         }
-        c.declared.addAll(defaults.keySet());
         return values;
     }
 
