@@ -18,7 +18,6 @@ import io.smoothspike.spec.SpecException;
 import io.smoothspike.spec.ValueSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -367,11 +366,7 @@ public abstract class SmoothSpikeScript extends Script {
     public Path write(String file, Object text) {
         Path target = getOut().resolve(file);
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), file, ".tmp");
-            Files.writeString(tmp, String.valueOf(text));
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            io.smoothspike.io.AtomicFiles.writeString(target, String.valueOf(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

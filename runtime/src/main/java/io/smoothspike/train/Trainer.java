@@ -19,7 +19,6 @@ import io.smoothspike.spec.LossSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -492,11 +491,7 @@ public final class Trainer {
 
     private void writeText(String file, String text) {
         try {
-            Files.createDirectories(out);
-            Path tmp = Files.createTempFile(out, file, ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, out.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            io.smoothspike.io.AtomicFiles.writeString(out.resolve(file), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out.resolve(file) + ": " + e.getMessage(), e);
         }
