@@ -43,16 +43,7 @@ Plots.outputTimesOverTraining(training.outputTimes().collect { it[0] } as double
         out.resolve('spike_times_neuron0.png'))
 Plots.outputTimesOverTraining(training.outputTimes().collect { it[1] } as double[][], targetArray[1], duration,
         out.resolve('spike_times_neuron1.png'))
-double largestMove = 0
-for (int k = 1; k < training.outputTimes().size(); k++) {
-    def a = training.outputTimes()[k - 1], b = training.outputTimes()[k]
-    for (int r = 0; r < a.length; r++) {
-        for (int j = 0; j < a[r].length; j++) {
-            largestMove = Math.max(largestMove, Math.abs(a[r][j] - b[r][j]))
-        }
-    }
-}
-write 'summary.txt', String.format('final_loss_relative %.6g%nlargest_output_move_between_evaluations %.6g%n',
-        training.finalLoss() / training.initialLoss(), largestMove)
+write 'summary.txt', String.format('final_loss_relative %.6g%nlargest_output_move_per_step %.6g%n',
+        training.finalLoss() / training.initialLoss(), training.finalMetrics().largest_output_move_per_step)
 log String.format('rnn after training: loss %.4g, %.3g%% of the initial %.4g', training.finalLoss(),
         100 * training.finalLoss() / training.initialLoss(), training.initialLoss())

@@ -63,6 +63,9 @@ public final class Trainer {
     private double initialLoss = Double.NaN;
     private String lastCheckpoint;
     private double secondsPerEpoch = Double.NaN;
+    /** Fixed tasks: output times after the previous step, and the largest move of any of them in one step. */
+    private double[][] previousTimes;
+    private double largestStepMove;
 
     private Trainer(Network net, TrainingSettings s, TrainingData data, Path out, PrintStream log) {
         if (net.readout() == null || net.spec().loss() == null) {
@@ -202,6 +205,9 @@ public final class Trainer {
                 scatter(params);
             }
             step++;
+            if (data == null) {
+                trackStepMove();
+            }
             epochLoss += ev.loss();
             epochBatches++;
             progress.update(step, String.format(Locale.ROOT, "loss %.4g", ev.loss()));
@@ -251,6 +257,20 @@ public final class Trainer {
             }
         }
         return "?";
+    }
+
+    /** Updates the largest single-step move of any output time of the fixed task's first trial. */
+    private void trackStepMove() {
+        double[][] now;
+        try {
+            now = outputTimes();
+        } catch (SpikeCapExceededException e) {
+            return;
+        }
+        if (previousTimes != null) {
+            largestStepMove = Math.max(largestStepMove, maxMove(previousTimes, now));
+        }
+        previousTimes = now;
     }
 
     /** Fills the batch of step t; returns its labels (null for fixed tasks). */
@@ -573,6 +593,7 @@ public final class Trainer {
                 m.put("targets", targets);
             }
             m.put("final_output_times", outputHistory.get(outputHistory.size() - 1));
+            m.put("largest_output_move_per_step", largestStepMove);
         } else {
             m.put("test_accuracy", last.get("accuracy"));
             m.put("test_accuracy_ordinary", last.get("accuracy_ordinary"));
