@@ -1,6 +1,7 @@
 package io.smoothspike.cli;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import io.smoothspike.train.Workers;
 import java.util.function.IntFunction;
 
 /** Runs benchmark workers on several threads for a fixed time and sums what they count. */
@@ -30,37 +31,16 @@ final class Throughput {
     private static long[] run(int threads, double seconds, int width, IntFunction<Worker> factory) {
         AtomicLongArray sums = new AtomicLongArray(width);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        Thread[] workers = new Thread[threads];
-        RuntimeException[] failure = new RuntimeException[1];
-        for (int w = 0; w < threads; w++) {
-            final int index = w;
-            workers[w] = new Thread(() -> {
-                try {
-                    Worker worker = factory.apply(index);
-                    long[] local = new long[width];
-                    while (System.nanoTime() < deadline) {
-                        worker.runOnce(local);
-                    }
-                    for (int k = 0; k < width; k++) {
-                        sums.addAndGet(k, local[k]);
-                    }
-                } catch (RuntimeException e) {
-                    failure[0] = e;
-                }
-            });
-            workers[w].start();
-        }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("benchmark interrupted", e);
+        Workers.run(threads, "benchmark", index -> {
+            Worker worker = factory.apply(index);
+            long[] local = new long[width];
+            while (System.nanoTime() < deadline) {
+                worker.runOnce(local);
             }
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+            for (int k = 0; k < width; k++) {
+                sums.addAndGet(k, local[k]);
+            }
+        });
         long[] out = new long[width];
         for (int k = 0; k < width; k++) {
             out[k] = sums.get(k);

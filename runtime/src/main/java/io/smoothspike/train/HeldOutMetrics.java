@@ -43,69 +43,49 @@ final class HeldOutMetrics {
         double[] timeMax = new double[n];
         boolean[] capHit = new boolean[n];
         long[][] spikes = new long[threads][hiddenCount];
-        Thread[] workers = new Thread[Math.min(threads, n)];
-        RuntimeException[] failure = new RuntimeException[1];
-        for (int w = 0; w < workers.length; w++) {
-            final int worker = w;
-            final int from = (int) ((long) w * n / workers.length);
-            final int to = (int) ((long) (w + 1) * n / workers.length);
-            workers[w] = new Thread(() -> {
+        int workerCount = Math.min(threads, n);
+        Workers.run(workerCount, "evaluation", worker -> {
+            int from = (int) ((long) worker * n / workerCount);
+            int to = (int) ((long) (worker + 1) * n / workerCount);
+            TrialEvaluator ev = new TrialEvaluator(net.graph(), net.trial(), net.readout());
+            double[][] ordinary = ev.readout().newTimes();
+            for (int k = from; k < to; k++) {
                 try {
-                    TrialEvaluator ev = new TrialEvaluator(net.graph(), net.trial(), net.readout());
-                    double[][] ordinary = ev.readout().newTimes();
-                    for (int k = from; k < to; k++) {
-                        try {
-                            sampleLoss[k] = ev.loss(inputs.get(k), k, loss);
-                        } catch (SpikeCapExceededException e) {
-                            capHit[k] = true;
-                            continue;
-                        }
-                        double[][] times = ev.times();
-                        EventRecord rec = ev.record();
-                        ev.readout().ordinaryTimes(rec, ordinary);
-                        if (labels != null) {
-                            correct[k] = FirstSpikeCrossEntropy.predict(times) == labels[k] ? 1 : 0;
-                            correctOrdinary[k] = FirstSpikeCrossEntropy.predict(ordinary) == labels[k] ? 1 : 0;
-                        }
-                        double sum = 0;
-                        double min = Double.POSITIVE_INFINITY;
-                        double max = Double.NEGATIVE_INFINITY;
-                        int count = 0;
-                        for (double[] row : times) {
-                            for (double t : row) {
-                                sum += t;
-                                min = Math.min(min, t);
-                                max = Math.max(max, t);
-                                count++;
-                            }
-                        }
-                        timeSum[k] = sum / count;
-                        timeMin[k] = min;
-                        timeMax[k] = max;
-                        int h = 0;
-                        for (Population pop : hidden) {
-                            for (int i = 0; i < pop.size(); i++) {
-                                spikes[worker][h++] += rec.spikeCount(pop.offset() + i);
-                            }
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    failure[0] = e;
+                    sampleLoss[k] = ev.loss(inputs.get(k), k, loss);
+                } catch (SpikeCapExceededException e) {
+                    capHit[k] = true;
+                    continue;
                 }
-            });
-            workers[w].start();
-        }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("evaluation interrupted", e);
+                double[][] times = ev.times();
+                EventRecord rec = ev.record();
+                ev.readout().ordinaryTimes(rec, ordinary);
+                if (labels != null) {
+                    correct[k] = FirstSpikeCrossEntropy.predict(times) == labels[k] ? 1 : 0;
+                    correctOrdinary[k] = FirstSpikeCrossEntropy.predict(ordinary) == labels[k] ? 1 : 0;
+                }
+                double sum = 0;
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                int count = 0;
+                for (double[] row : times) {
+                    for (double t : row) {
+                        sum += t;
+                        min = Math.min(min, t);
+                        max = Math.max(max, t);
+                        count++;
+                    }
+                }
+                timeSum[k] = sum / count;
+                timeMin[k] = min;
+                timeMax[k] = max;
+                int h = 0;
+                for (Population pop : hidden) {
+                    for (int i = 0; i < pop.size(); i++) {
+                        spikes[worker][h++] += rec.spikeCount(pop.offset() + i);
+                    }
+                }
             }
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        });
         int valid = 0;
         double lossSum = 0;
         double timeMean = 0;

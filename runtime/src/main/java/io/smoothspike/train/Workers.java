@@ -1,0 +1,42 @@
+package io.smoothspike.train;
+
+import java.util.function.IntConsumer;
+
+/** Runs one task per worker index on its own thread, waits for all, and rethrows the first failure. */
+public final class Workers {
+
+    private Workers() {
+    }
+
+    /** Runs {@code task.accept(w)} for w = 0 … count−1 in parallel threads; {@code what} names the work in errors. */
+    public static void run(int count, String what, IntConsumer task) {
+        Thread[] threads = new Thread[count];
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int w = 0; w < count; w++) {
+            final int index = w;
+            threads[w] = new Thread(() -> {
+                try {
+                    task.accept(index);
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        if (failure[0] == null) {
+                            failure[0] = e;
+                        }
+                    }
+                }
+            }, "smoothspike-" + what + "-" + w);
+            threads[w].start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " interrupted", e);
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+}
