@@ -3,6 +3,7 @@ package io.smoothspike.grad;
 import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.math.Sums;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.TrialGradient;
 import java.util.ArrayDeque;
@@ -372,10 +373,11 @@ public final class Readout {
             double rho = src.rate(j);
             double acc = 0;
             if (pr.isDense()) {
+                int row = j * nt;
                 for (int i = 0; i < nt; i++) {
-                    gradW[j * nt + i] += du[i] * rho;
-                    acc += du[i] * w[j * nt + i];
+                    gradW[row + i] += du[i] * rho;
                 }
+                acc = Sums.dot(du, 0, w, row, nt);
             } else {
                 int[] rs = pr.rowStart();
                 int[] tg = pr.targets();

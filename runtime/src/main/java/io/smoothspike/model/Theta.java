@@ -93,13 +93,22 @@ public final class Theta implements NeuronModel {
         return new Theta(c[0], c[1]);
     }
 
-    /** Pseudo phase {@code φ_p = H(φ(T), u)} and period {@code Θ_p = Θ}. */
+    /**
+     * Pseudo phase {@code φ_p = H(φ(T), u)} and period {@code Θ_p = Θ}. The point before the pseudo input is
+     * {@code x = (V − 1/2)/r = −cot(rφ/τ)}, taken as (p, q) = (−1, tan) or (1, −tan) so that q ≥ 0.
+     */
     @Override
     public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
         double phi = state[off];
-        double chi = r() / tau * phi - Math.PI / 2;
+        double p = -1;
+        double q = 0;
+        if (phi != 0) {
+            double t = Math.tan(r() / tau * phi);
+            p = t < 0 ? 1 : -1;
+            q = Math.abs(t);
+        }
         double[] h = new double[JUMP_RESULTS];
-        jump(phi, phi == 0 ? -1 : Math.sin(chi), phi == 0 ? 0 : Math.cos(chi), u, h);
+        jump(phi, p, q, u, h);
         out.phase = h[0];
         out.period = period();
         out.dPhaseDState[0] = h[1];
@@ -154,14 +163,25 @@ public final class Theta implements NeuronModel {
     /**
      * Theta population in the co-rotating frame.
      *
+     * <p><b>Next spiker.</b> A scan ranks the neurons by χ (a few best, in order). Until the population receives an
+     * input again, the ranking holds: all neurons rotate together and a neuron that fires drops to the reset point,
+     * last in the ranking. So a spike hands over to the next ranked neuron without a scan, and a population that fires
+     * alone (e.g. a layer after its inputs) costs one scan per {@value #RANKED_QUIET} spikes.
+     *
      * <p><b>Recording.</b> Inputs of one time are applied together (a <em>group</em>); a recorded group stores, per
      * neuron it touched, the projective point (P, Q) just before it and the summed weight, plus the number of
-     * delivery calls it absorbed: O(touched neurons) per group. Spikes need no record. The backward sweep works in
+     * delivery calls it absorbed: O(touched neurons) per group. A group made of a single dense delivery (the common
+     * case of a spike into an all-to-all layer) stores (P, Q) only: the neuron is its position and the summed weight
+     * is the synapse's weight, which the backward call receives. Spikes need no record. The backward sweep works in
      * phase coordinates, where the flow is the identity (dφ/dt = 1): the adjoint of a neuron only changes at its
      * touches, by the rational derivatives of H; weight gradients cost one addition per synaptic event.
      */
     static final class Kernel extends PopulationKernel {
         private static final double BIG = 1e100;
+        /** Number of neurons a scan ranks after an input (few spike before the next input arrives). */
+        static final int RANKED_AFTER_INPUT = 2;
+        /** Number of neurons a scan ranks when no input arrived since the last scan (the population fires alone). */
+        static final int RANKED_QUIET = 8;
         private final Theta model;
         private final double r;
         private final double invR;
@@ -169,6 +189,10 @@ public final class Theta implements NeuronModel {
         private final double period;
         private final double[] a;
         private final double[] b;
+        /** The initial phases of the last trial and their points. */
+        private double[] initialPhase;
+        private final double[] initialA;
+        private final double[] initialB;
         /** Inputs of time {@code refTime} not yet applied, summed per neuron. */
         private final double[] pending;
         private final boolean[] marked;
@@ -188,11 +212,22 @@ public final class Theta implements NeuronModel {
         private double spikeTime;
         private int spiker;
 
+        // ranking of the last scan, best first; valid until the next input
+        private final int[] candidate = new int[RANKED_QUIET];
+        private final double[] candidateP = new double[RANKED_QUIET];
+        private final double[] candidateQ = new double[RANKED_QUIET];
+        private int candidateCount;
+        private int candidateNext;
+        private double rankTime;
+        private boolean rankingValid;
+        private boolean inputsSinceScan;
+
         // recording: groups and their touches
         private boolean recording;
         private int groupCount;
         private int[] groupCalls = new int[0];
         private int[] groupStart = new int[0];
+        private boolean[] groupSingleDense = new boolean[0];
         private int touchCount;
         private int[] touchNeuron = new int[0];
         private double[] touchP = new double[0];
@@ -204,6 +239,7 @@ public final class Theta implements NeuronModel {
         private final double[] weightFactor;
         private final double[] timeFactor;
         private final double[] xNow;
+        private final double[] timeTerm;
         private final double[] jumpResult = new double[JUMP_RESULTS];
         private final double[] constantAdjoint = new double[2];
         private boolean wantConstants;
@@ -219,6 +255,8 @@ public final class Theta implements NeuronModel {
             this.period = model.period();
             this.a = new double[size];
             this.b = new double[size];
+            this.initialA = new double[size];
+            this.initialB = new double[size];
             this.pending = new double[size];
             this.marked = new boolean[size];
             this.touched = new int[size];
@@ -226,6 +264,7 @@ public final class Theta implements NeuronModel {
             this.weightFactor = new double[size];
             this.timeFactor = new double[size];
             this.xNow = new double[size];
+            this.timeTerm = new double[size];
         }
 
         private void trig(double t) {
@@ -236,28 +275,21 @@ public final class Theta implements NeuronModel {
             }
         }
 
+        /**
+         * Sets the initial phases. Their points (two transcendental functions each) are kept for the next trial, which
+         * usually starts from the same phases.
+         */
         @Override
         public void initialize(double[] state) {
-            for (int i = 0; i < size; i++) {
-                double phi = state[i];
-                if (!(phi >= 0 && phi <= period)) {
-                    throw Checks.invalidState(ID, "phase must lie in [0, Theta] = [0, " + period + "], got "
-                            + phi);
-                }
-                if (phi == 0) {
-                    a[i] = -1;
-                    b[i] = 0;
-                } else if (phi == period) {
-                    a[i] = 1;
-                    b[i] = 0;
-                } else {
-                    double chi = omega * phi - Math.PI / 2;
-                    a[i] = Math.sin(chi);
-                    b[i] = Math.cos(chi);
-                }
+            if (!java.util.Arrays.equals(state, initialPhase)) {
+                initialPoints(state);
             }
+            System.arraycopy(initialA, 0, a, 0, size);
+            System.arraycopy(initialB, 0, b, 0, size);
             refTime = 0;
             dirty = true;
+            rankingValid = false;
+            inputsSinceScan = true;
             pendingInputs = false;
             pendingCalls = 0;
             java.util.Arrays.fill(pending, 0);
@@ -267,6 +299,29 @@ public final class Theta implements NeuronModel {
             trigTime = Double.NaN;
             groupCount = 0;
             touchCount = 0;
+        }
+
+        private void initialPoints(double[] state) {
+            initialPhase = null;
+            for (int i = 0; i < size; i++) {
+                double phi = state[i];
+                if (!(phi >= 0 && phi <= period)) {
+                    throw Checks.invalidState(ID, "phase must lie in [0, Theta] = [0, " + period + "], got "
+                            + phi);
+                }
+                if (phi == 0) {
+                    initialA[i] = -1;
+                    initialB[i] = 0;
+                } else if (phi == period) {
+                    initialA[i] = 1;
+                    initialB[i] = 0;
+                } else {
+                    double chi = omega * phi - Math.PI / 2;
+                    initialA[i] = Math.sin(chi);
+                    initialB[i] = Math.cos(chi);
+                }
+            }
+            initialPhase = state.clone();
         }
 
         /**
@@ -284,6 +339,8 @@ public final class Theta implements NeuronModel {
                 b[spiker] = sin;
             }
             dirty = true;
+            rankingValid = false;
+            inputsSinceScan = true;
             pendingInputs = true;
             pendingCalls++;
             refTime = t;
@@ -296,76 +353,85 @@ public final class Theta implements NeuronModel {
             }
         }
 
-        /** Applies the summed inputs of time {@code refTime}. */
+        /** Applies the summed inputs of time {@code refTime}: neuron i gets the shear P += (w/r) Q. */
         private void flush() {
-            pendingInputs = false;
             trig(refTime);
-            if (recording) {
-                openRecordGroup();
-            }
             double c = cos;
             double s = sin;
-            double k = invR;
-            double[] aa = a;
-            double[] bb = b;
-            double[] in = pending;
-            if (allTouched) {
-                for (int i = 0; i < size; i++) {
-                    double kq = in[i] * k * (c * bb[i] - s * aa[i]);
-                    aa[i] += kq * c;
-                    bb[i] += kq * s;
-                    in[i] = 0;
+            int n = allTouched ? size : touchedCount;
+            int start = recording ? openRecordGroup(n) : -1;
+            boolean full = start >= 0 && !groupSingleDense[groupCount - 1];
+            for (int m = 0; m < n; m++) {
+                int i = allTouched ? m : touched[m];
+                double ai = a[i];
+                double bi = b[i];
+                double qq = c * bi - s * ai;
+                if (start >= 0) {
+                    record(start + m, c * ai + s * bi, qq, full ? i : -1);
                 }
-                for (int n = 0; n < touchedCount; n++) {
-                    marked[touched[n]] = false;
+                double kq = pending[i] * invR * qq;
+                ai += kq * c;
+                bi += kq * s;
+                if (Math.abs(ai) + Math.abs(bi) > BIG) {
+                    ai /= BIG;
+                    bi /= BIG;
                 }
-            } else {
-                for (int n = 0; n < touchedCount; n++) {
-                    int i = touched[n];
-                    double kq = in[i] * k * (c * bb[i] - s * aa[i]);
-                    aa[i] += kq * c;
-                    bb[i] += kq * s;
-                    in[i] = 0;
-                    marked[i] = false;
-                }
+                a[i] = ai;
+                b[i] = bi;
+                pending[i] = 0;
+            }
+            endInputs();
+        }
+
+        /** Clears the bookkeeping of the applied inputs. */
+        private void endInputs() {
+            for (int n = 0; n < touchedCount; n++) {
+                marked[touched[n]] = false;
             }
             touchedCount = 0;
             allTouched = false;
+            pendingInputs = false;
             pendingCalls = 0;
         }
 
-        private void openRecordGroup() {
+        /** Opens a recorded group of n touches; returns the index of its first touch. */
+        private int openRecordGroup(int n) {
             int g = groupCount;
             if (g == groupCalls.length) {
-                groupCalls = java.util.Arrays.copyOf(groupCalls, Math.max(16, 2 * g));
-                groupStart = java.util.Arrays.copyOf(groupStart, Math.max(16, 2 * g) + 1);
+                int cap = Math.max(16, 2 * g);
+                groupCalls = java.util.Arrays.copyOf(groupCalls, cap);
+                groupStart = java.util.Arrays.copyOf(groupStart, cap + 1);
+                groupSingleDense = java.util.Arrays.copyOf(groupSingleDense, cap);
             }
-            groupCalls[g] = pendingCalls;
-            groupStart[g] = touchCount;
-            int n = allTouched ? size : touchedCount;
-            if (touchCount + n > touchNeuron.length) {
-                int cap = Math.max(2 * touchNeuron.length, touchCount + n);
+            if (touchCount + n > touchP.length) {
+                int cap = Math.max(2 * touchP.length, touchCount + n);
                 touchNeuron = java.util.Arrays.copyOf(touchNeuron, cap);
                 touchP = java.util.Arrays.copyOf(touchP, cap);
                 touchQ = java.util.Arrays.copyOf(touchQ, cap);
                 touchSum = java.util.Arrays.copyOf(touchSum, cap);
             }
-            for (int m = 0; m < n; m++) {
-                int i = allTouched ? m : touched[m];
-                double pp = cos * a[i] + sin * b[i];
-                double qq = cos * b[i] - sin * a[i];
-                if (qq < 0) {
-                    pp = -pp;
-                    qq = -qq;
-                }
-                int t = touchCount++;
-                touchNeuron[t] = i;
-                touchP[t] = pp;
-                touchQ[t] = qq;
-                touchSum[t] = pending[i];
-            }
+            int start = touchCount;
+            groupCalls[g] = pendingCalls;
+            groupStart[g] = start;
+            groupSingleDense[g] = allTouched && pendingCalls == 1;
+            touchCount += n;
             groupCount = g + 1;
             groupStart[groupCount] = touchCount;
+            return start;
+        }
+
+        /**
+         * Records touch k: the point (pp, qq) before the inputs with Q ≥ 0, and for {@code neuron ≥ 0} the neuron and
+         * its summed input.
+         */
+        private void record(int k, double pp, double qq, int neuron) {
+            boolean flip = qq < 0;
+            touchP[k] = flip ? -pp : pp;
+            touchQ[k] = flip ? -qq : qq;
+            if (neuron >= 0) {
+                touchNeuron[k] = neuron;
+                touchSum[k] = pending[neuron];
+            }
         }
 
         @Override
@@ -401,47 +467,73 @@ public final class Theta implements NeuronModel {
             allTouched = true;
         }
 
+        /**
+         * Ranks all neurons at {@code refTime} after applying pending inputs: the best {@link #RANKED_AFTER_INPUT}
+         * after an input, else {@link #RANKED_QUIET}.
+         */
         private void scan() {
+            int rank = inputsSinceScan ? RANKED_AFTER_INPUT : RANKED_QUIET;
+            inputsSinceScan = false;
             if (pendingInputs) {
                 flush();
             }
             trig(refTime);
             double c = cos;
             double s = sin;
-            int best = -1;
-            double bp = 0;
-            double bq = 0;
+            double[] aa = a;
+            double[] bb = b;
+            int count = 0;
+            double lastP = 0;
+            double lastQ = 0;
             for (int i = 0; i < size; i++) {
-                double ai = a[i];
-                double bi = b[i];
-                if (Math.abs(ai) + Math.abs(bi) > BIG) {
-                    ai /= BIG;
-                    bi /= BIG;
-                    a[i] = ai;
-                    b[i] = bi;
-                }
+                double ai = aa[i];
+                double bi = bb[i];
                 double pp = c * ai + s * bi;
                 double qq = c * bi - s * ai;
                 if (qq < 0) {
                     pp = -pp;
                     qq = -qq;
                 }
-                if (best < 0) {
-                    best = i;
-                    bp = pp;
-                    bq = qq;
-                    continue;
-                }
-                double cross = pp * bq - qq * bp;
-                if (cross > 0 || (cross == 0 && qq == 0 && bq == 0 && pp > bp)) {
-                    best = i;
-                    bp = pp;
-                    bq = qq;
+                if (count < rank || ahead(pp, qq, lastP, lastQ)) {
+                    count = insertCandidate(i, pp, qq, count, rank);
+                    lastP = candidateP[count - 1];
+                    lastQ = candidateQ[count - 1];
                 }
             }
-            spiker = best;
-            spikeTime = refTime + (Math.PI / 2 - Math.atan2(bp, bq)) / omega;
+            candidateCount = count;
+            spiker = candidate[0];
+            rankTime = refTime;
+            spikeTime = refTime + (Math.PI / 2 - Math.atan2(candidateP[0], candidateQ[0])) / omega;
+            candidateNext = 0;
+            rankingValid = true;
             dirty = false;
+        }
+
+        /**
+         * Whether projective point (pp, qq) is strictly ahead of (bp, bq) (both with Q ≥ 0): larger χ; at χ = π/2
+         * (both at the spike point) the larger P.
+         */
+        private static boolean ahead(double pp, double qq, double bp, double bq) {
+            double cross = pp * bq - qq * bp;
+            return cross > 0 || (cross == 0 && qq == 0 && bq == 0 && pp > bp);
+        }
+
+        /**
+         * Inserts neuron i into the first {@code count} candidates behind every one it is not ahead of (ties keep the
+         * lower index first), keeping at most {@code rank}; returns the new count.
+         */
+        private int insertCandidate(int i, double pp, double qq, int count, int rank) {
+            int pos = Math.min(count, rank - 1);
+            while (pos > 0 && ahead(pp, qq, candidateP[pos - 1], candidateQ[pos - 1])) {
+                candidate[pos] = candidate[pos - 1];
+                candidateP[pos] = candidateP[pos - 1];
+                candidateQ[pos] = candidateQ[pos - 1];
+                pos--;
+            }
+            candidate[pos] = i;
+            candidateP[pos] = pp;
+            candidateQ[pos] = qq;
+            return Math.min(count + 1, rank);
         }
 
         @Override
@@ -466,10 +558,44 @@ public final class Theta implements NeuronModel {
                 flush();
             }
             trig(t);
+            boolean handedOver = rankingValid && i == spiker && !dirty && nextCandidate(t);
+            if (!handedOver) {
+                pinTiesOf(i);
+            }
             a[i] = -cos;
             b[i] = -sin;
-            dirty = true;
             refTime = t;
+            dirty = !handedOver;
+        }
+
+        /**
+         * After the spiker fired at t with no input since the scan: the next ranked neuron becomes the spiker, with
+         * its spike time from the scan's point (so that neurons tied in the ranking spike together), if the ranking
+         * has one.
+         */
+        private boolean nextCandidate(double t) {
+            int k = ++candidateNext;
+            if (k >= candidateCount) {
+                return false;
+            }
+            spiker = candidate[k];
+            spikeTime = Math.max(t, rankTime + (Math.PI / 2 - Math.atan2(candidateP[k], candidateQ[k])) / omega);
+            return true;
+        }
+
+        /**
+         * Pins every other neuron in exactly the state of the spiking neuron i (identical neurons, due at the same
+         * time) at its spike point, so that the rounding of the spike time cannot let it slip past it.
+         */
+        private void pinTiesOf(int i) {
+            double ai = a[i];
+            double bi = b[i];
+            for (int j = 0; j < size; j++) {
+                if (a[j] == ai && b[j] == bi && j != i) {
+                    a[j] = cos;
+                    b[j] = sin;
+                }
+            }
         }
 
         /** Whether neuron i is the next spiker and due by time t (then it sits exactly at its spike point). */
@@ -571,20 +697,18 @@ public final class Theta implements NeuronModel {
                 return;
             }
             for (int t = groupStart[group]; t < groupStart[group + 1]; t++) {
-                int i = touchNeuron[t];
-                double p0 = touchP[t];
-                double qq = touchQ[t];
-                double pp = p0 + touchSum[t] * invR * qq;
-                double lam = adjoint[i];
-                if (wantConstants) {
-                    double phi = (Math.atan2(p0, qq) + Math.PI / 2) / omega;
-                    model.jump(phi, p0, qq, touchSum[t], jumpResult);
-                    constantAdjoint[0] += lam * jumpResult[3];
-                    constantAdjoint[1] += lam * jumpResult[4];
-                }
-                adjoint[i] = lam * (p0 * p0 + qq * qq) / (pp * pp + qq * qq);
+                passAdjoint(touchNeuron[t], touchP[t], touchQ[t], touchSum[t]);
             }
             group--;
+        }
+
+        /** Passes neuron i's adjoint back through its touch H(·, w) from the point (p0, qq) before it. */
+        private void passAdjoint(int i, double p0, double qq, double w) {
+            if (wantConstants) {
+                passAdjointConstants(i, p0, qq, w);
+            }
+            double pp = p0 + w * invR * qq;
+            adjoint[i] = adjoint[i] * (p0 * p0 + qq * qq) / (pp * pp + qq * qq);
         }
 
         /** One synaptic event of the open group, in reverse: returns its dL/dt share. */
@@ -618,6 +742,9 @@ public final class Theta implements NeuronModel {
         @Override
         public double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
                 boolean timeAdjoint) {
+            if (callsLeft == 0 && group >= 0 && groupSingleDense[group]) {
+                return backwardSingleDense(weights, weightGrad, offset, timeAdjoint);
+            }
             enterGroup();
             double sum = 0;
             if (timeAdjoint) {
@@ -633,6 +760,47 @@ public final class Theta implements NeuronModel {
             }
             leaveGroup();
             return sum;
+        }
+
+        /**
+         * The reverse of a group made of one dense delivery, in one pass: the summed input of neuron i is
+         * {@code weights[offset + i]}. With (p0, q) the point before the shear and p = p0 + (w/r) q after it, dH/dw =
+         * (τ/r²) q²/(p² + q²), dH/dφ = (p0² + q²)/(p² + q²) and the event time's share is the adjoint times
+         * −(w/r) q (p0 + p)/(p² + q²).
+         */
+        private double backwardSingleDense(double[] weights, double[] weightGrad, int offset, boolean timeAdjoint) {
+            if (wantConstants) {
+                for (int i = 0, t = groupStart[group]; i < size; i++, t++) {
+                    passAdjointConstants(i, touchP[t], touchQ[t], weights[offset + i]);
+                }
+            }
+            double scale = model.tau / (r * r);
+            double k = invR;
+            double[] tp = touchP;
+            double[] tq = touchQ;
+            double[] lam = adjoint;
+            double[] term = timeTerm;
+            int t0 = groupStart[group];
+            for (int i = 0; i < size; i++) {
+                double p0 = tp[t0 + i];
+                double qq = tq[t0 + i];
+                double shear = weights[offset + i] * k * qq;
+                double pp = p0 + shear;
+                double l = lam[i] / (pp * pp + qq * qq);
+                weightGrad[offset + i] += l * qq * qq * scale;
+                term[i] = -l * shear * (p0 + pp);
+                lam[i] = l * (p0 * p0 + qq * qq);
+            }
+            group--;
+            return timeAdjoint ? io.smoothspike.math.Sums.sum(term, 0, size) : 0;
+        }
+
+        /** Adds neuron i's share of dL/d(τ, I0) at its touch (p0, qq) with summed input w. */
+        private void passAdjointConstants(int i, double p0, double qq, double w) {
+            double phi = (Math.atan2(p0, qq) + Math.PI / 2) / omega;
+            model.jump(phi, p0, qq, w, jumpResult);
+            constantAdjoint[0] += adjoint[i] * jumpResult[3];
+            constantAdjoint[1] += adjoint[i] * jumpResult[4];
         }
 
         @Override

@@ -1,0 +1,50 @@
+package io.smoothspike.math;
+
+/**
+ * Sums over primitive arrays in four interleaved partial sums, so that the additions of consecutive entries do not
+ * wait for each other. The result is deterministic (a fixed order of additions) but may differ from a left-to-right
+ * sum in the last bits.
+ */
+public final class Sums {
+
+    private Sums() {
+    }
+
+    /** {@code x[from] + … + x[from + n − 1]}. */
+    public static double sum(double[] x, int from, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += x[from + k];
+            s1 += x[from + k + 1];
+            s2 += x[from + k + 2];
+            s3 += x[from + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += x[from + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code Σ_k x[xFrom + k] · y[yFrom + k]} over k = 0 … n − 1. */
+    public static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += x[xFrom + k] * y[yFrom + k];
+            s1 += x[xFrom + k + 1] * y[yFrom + k + 1];
+            s2 += x[xFrom + k + 2] * y[yFrom + k + 2];
+            s3 += x[xFrom + k + 3] * y[yFrom + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += x[xFrom + k] * y[yFrom + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
