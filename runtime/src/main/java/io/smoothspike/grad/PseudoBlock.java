@@ -48,24 +48,24 @@ final class PseudoBlock {
     /** Evaluates all neurons from their states at T ({@code finalState}) and pseudo inputs {@code u} (or none). */
     void compute(double[] finalState, double[] u, double alpha) {
         int current = zeroCurrent ? model.currentIndex() : -1;
+        // plain loops: the per-neuron vectors are a few entries long, too short for System.arraycopy to pay off
         for (int i = 0; i < size; i++) {
-            System.arraycopy(finalState, i * dim, state, 0, dim);
-            if (current >= 0) {
-                state[current] = 0;
+            for (int c = 0; c < dim; c++) {
+                state[c] = c == current ? 0 : finalState[i * dim + c];
             }
             model.pseudo(state, 0, u == null ? 0 : u[i], alpha, scratch);
             phase[i] = scratch.phase;
             period[i] = scratch.period;
-            System.arraycopy(scratch.dPhaseDState, 0, dPhaseDState, i * dim, dim);
-            System.arraycopy(scratch.dPeriodDState, 0, dPeriodDState, i * dim, dim);
-            if (current >= 0) {
-                dPhaseDState[i * dim + current] = 0;
-                dPeriodDState[i * dim + current] = 0;
+            for (int c = 0; c < dim; c++) {
+                dPhaseDState[i * dim + c] = c == current ? 0 : scratch.dPhaseDState[c];
+                dPeriodDState[i * dim + c] = c == current ? 0 : scratch.dPeriodDState[c];
             }
             dPhaseDInput[i] = scratch.dPhaseDInput;
             dPeriodDInput[i] = scratch.dPeriodDInput;
-            System.arraycopy(scratch.dPhaseDConstant, 0, dPhaseDConst, i * constants, constants);
-            System.arraycopy(scratch.dPeriodDConstant, 0, dPeriodDConst, i * constants, constants);
+            for (int c = 0; c < constants; c++) {
+                dPhaseDConst[i * constants + c] = scratch.dPhaseDConstant[c];
+                dPeriodDConst[i * constants + c] = scratch.dPeriodDConstant[c];
+            }
         }
     }
 
