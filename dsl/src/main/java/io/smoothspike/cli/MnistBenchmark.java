@@ -6,7 +6,7 @@ import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.optim.Optimizer;
 import io.smoothspike.optim.Optimizers;
-import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.train.BatchEncoder;
 import io.smoothspike.train.Trainer;
 import io.smoothspike.train.TrainingData;
 import io.smoothspike.train.TrainingSettings;
@@ -84,6 +84,7 @@ final class MnistBenchmark {
         Optimizer opt = Optimizers.create("adabelief", size, Map.of());
         double[] params = new double[size];
         double[] grad = new double[size];
+        BatchEncoder encoder = new BatchEncoder(net, train, null, 0, threads);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -95,14 +96,9 @@ final class MnistBenchmark {
                 start = System.nanoTime(); // the first batches warm up the JIT
                 samples = 0;
             }
-            List<InputSpikes> batch = new ArrayList<>();
-            int[] labels = new int[1000];
-            for (int k = 0; k < 1000; k++) {
-                int i = (b * 1000 + k) % train.size();
-                batch.add(net.input(i, train.pixels(i)));
-                labels[k] = train.label(i);
-            }
-            Evaluation ev = net.lossAndGradient(batch, labels, threads);
+            int first = b * 1000;
+            BatchEncoder.Batch batch = encoder.encode(k -> k % train.size(), first, first + 1000, b);
+            Evaluation ev = net.lossAndGradient(batch.inputs(), batch.labels(), threads);
             int off = 0;
             for (String n : names) {
                 double[] v = net.parameter(n);
@@ -117,7 +113,7 @@ final class MnistBenchmark {
                 net.setParameter(n, java.util.Arrays.copyOfRange(params, off, off + len));
                 off += len;
             }
-            samples += batch.size();
+            samples += batch.inputs().size();
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         long peak = 0;

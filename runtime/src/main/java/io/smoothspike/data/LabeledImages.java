@@ -1,6 +1,9 @@
 package io.smoothspike.data;
 
-/** A labelled image data set: pixel intensities in [0, 255] and class labels. */
+/**
+ * A labelled image data set: pixel intensities in [0, 255] and class labels. Training reads samples from several
+ * threads at once.
+ */
 public interface LabeledImages {
 
     /** Number of samples. */

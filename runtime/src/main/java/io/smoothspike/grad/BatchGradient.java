@@ -17,12 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The result is bit-identical for any number of threads: the batch is cut into at most {@value #CHUNKS} chunks
  * whose boundaries depend only on the batch size; each chunk sums its trials in order, and the chunk sums are added
- * in chunk order. Threads only decide which chunk is computed where.
+ * in chunk order, each entry of the gradient on its own. Threads only decide which chunk, and which range of
+ * entries of the sum, is computed where.
  */
 public final class BatchGradient implements AutoCloseable {
 
     /** Number of partial sums a batch is reduced through. */
     public static final int CHUNKS = 32;
+    /** Gradient entries per range of the parallel chunk sum (32 KiB of doubles). */
+    private static final int RANGE = 4096;
 
     private final SimulationGraph graph;
     private final int threads;
@@ -79,7 +82,28 @@ public final class BatchGradient implements AutoCloseable {
                 chunkLoss[c] = sum;
             }
         };
-        Future<?>[] futures = new Future<?>[Math.min(threads, chunks)];
+        runOnPool(chunks, work);
+        mean.clear();
+        int ranges = (mean.size() + RANGE - 1) / RANGE;
+        AtomicInteger nextRange = new AtomicInteger();
+        runOnPool(ranges, () -> {
+            for (int r = nextRange.getAndIncrement(); r < ranges; r = nextRange.getAndIncrement()) {
+                int to = Math.min(mean.size(), (r + 1) * RANGE);
+                for (int c = 0; c < chunks; c++) {
+                    mean.add(chunkGradients[c], 1.0 / n, r * RANGE, to);
+                }
+            }
+        });
+        double total = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += chunkLoss[c];
+        }
+        return total / n;
+    }
+
+    /** Runs {@code work} on min(threads, tasks) pool threads, waits for them and rethrows the first failure. */
+    private void runOnPool(int tasks, Runnable work) {
+        Future<?>[] futures = new Future<?>[Math.min(threads, tasks)];
         for (int w = 0; w < futures.length; w++) {
             futures[w] = pool.submit(work);
         }
@@ -97,13 +121,6 @@ public final class BatchGradient implements AutoCloseable {
                 throw new IllegalStateException(cause);
             }
         }
-        mean.clear();
-        double total = 0;
-        for (int c = 0; c < chunks; c++) {
-            mean.add(chunkGradients[c], 1.0 / n);
-            total += chunkLoss[c];
-        }
-        return total / n;
     }
 
     public SimulationGraph graph() {

@@ -1,26 +1,79 @@
 package io.smoothspike.network;
 
-/** First-spike image encoding of {@link io.smoothspike.spec.InputSpec.Image}. */
+import io.smoothspike.sim.InputSpikes;
+import java.util.Arrays;
+
+/**
+ * First-spike image encoding of {@link io.smoothspike.spec.InputSpec.Image} for one input group: an intensity x in
+ * [0, 255] falls into level ⌊x·(bins+1)/256⌋; level 0 is silent, level l ≥ 1 spikes once at
+ * −T·log(1 − 0.01·(bins − l + 1)). Immutable, so safe to use from several threads at once.
+ */
 final class ImageEncoder {
 
-    private ImageEncoder() {
-    }
+    /** Spike time of each level (NaN for level 0). */
+    private final double[] levelTime;
+    /** Rank of each level's time among the distinct level times, earliest first (−1 for level 0). */
+    private final int[] levelRank;
+    /** Number of distinct level times. */
+    private final int ranks;
+    private final int offset;
 
-    /** Spike time per pixel (NaN for silent pixels) from intensities in [0, 255]. */
-    static double[] times(double[] pixels, int bins, double duration) {
-        double[] levelTime = new double[bins + 1];
+    /** The encoder of a group with {@code bins} spiking levels and channels from {@code offset}; T = duration. */
+    ImageEncoder(int bins, double duration, int offset) {
+        this.offset = offset;
+        levelTime = new double[bins + 1];
         levelTime[0] = Double.NaN;
         for (int level = 1; level <= bins; level++) {
             levelTime[level] = -duration * Math.log1p(-0.01 * (bins - level + 1));
         }
-        double[] t = new double[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            double x = pixels[i];
-            if (!(x >= 0 && x <= 255)) {
-                throw new IllegalArgumentException("pixel " + i + " has intensity " + x + "; expected [0, 255]");
-            }
-            t[i] = levelTime[(int) Math.floor(x * (bins + 1) / 256)];
+        double[] distinct = Arrays.stream(levelTime, 1, bins + 1).distinct().sorted().toArray();
+        levelRank = new int[bins + 1];
+        levelRank[0] = -1;
+        for (int level = 1; level <= bins; level++) {
+            levelRank[level] = Arrays.binarySearch(distinct, levelTime[level]);
         }
-        return t;
+        ranks = distinct.length;
+    }
+
+    /**
+     * Input spikes of one image, channels numbered from the group's offset, in the order {@link InputSpikes#of}
+     * gives them: by time, pixels of equal time by channel. A counting sort over the levels orders them, so
+     * {@code InputSpikes.of} finds them sorted.
+     *
+     * @throws IllegalArgumentException a pixel's intensity is outside [0, 255]; the message names the pixel
+     */
+    InputSpikes encode(double[] pixels) {
+        byte[] levels = new byte[pixels.length]; // at most 99 bins, validated by the compiler
+        int[] start = new int[ranks + 1];
+        for (int i = 0; i < pixels.length; i++) {
+            int level = level(pixels, i);
+            levels[i] = (byte) level;
+            int rank = levelRank[level];
+            if (rank >= 0) {
+                start[rank + 1]++;
+            }
+        }
+        for (int r = 0; r < ranks; r++) {
+            start[r + 1] += start[r];
+        }
+        double[] times = new double[start[ranks]];
+        int[] channels = new int[times.length];
+        for (int i = 0; i < pixels.length; i++) {
+            int rank = levelRank[levels[i]];
+            if (rank >= 0) {
+                int k = start[rank]++;
+                times[k] = levelTime[levels[i]];
+                channels[k] = offset + i;
+            }
+        }
+        return InputSpikes.of(times, channels);
+    }
+
+    private int level(double[] pixels, int i) {
+        double x = pixels[i];
+        if (!(x >= 0 && x <= 255)) {
+            throw new IllegalArgumentException("pixel " + i + " has intensity " + x + "; expected [0, 255]");
+        }
+        return (int) (x * levelTime.length / 256); // ⌊x·(bins+1)/256⌋, as x ≥ 0
     }
 }

@@ -56,6 +56,8 @@ public final class Network {
     /** Explicit spike times per input group (flattened channel by channel), live. */
     private final double[][] explicitTimes;
     private final int[][] explicitChannels;
+    /** Encoder per image input group (null for other groups). */
+    private final ImageEncoder[] encoders;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private BatchGradient batch;
     private int batchThreads;
@@ -71,7 +73,11 @@ public final class Network {
         this.readout = r.readout();
         this.explicitTimes = new double[inputs.size()][];
         this.explicitChannels = new int[inputs.size()][];
+        this.encoders = new ImageEncoder[inputs.size()];
         for (int g = 0; g < inputs.size(); g++) {
+            if (inputs.get(g).spec().source() instanceof InputSpec.Image im) {
+                encoders[g] = new ImageEncoder(im.bins(), trial.duration(), inputs.get(g).offset());
+            }
             if (inputs.get(g).spec().source() instanceof InputSpec.Spikes sp) {
                 int n = Arrays.stream(sp.times()).mapToInt(t -> t.length).sum();
                 explicitTimes[g] = new double[n];
@@ -271,65 +277,48 @@ public final class Network {
     }
 
     /**
-     * Input spikes of trial {@code k}; {@code image} (pixel intensities in [0, 255]) feeds the image group.
+     * Input spikes of trial {@code k}; {@code image} (pixel intensities in [0, 255]) feeds the image group. Safe to
+     * call from several threads at once while no parameter is being set.
      */
     public InputSpikes input(int k, double[] image) {
-        List<double[]> times = new ArrayList<>();
-        List<int[]> channels = new ArrayList<>();
-        for (int g = 0; g < inputs.size(); g++) {
-            InputGroup group = inputs.get(g);
-            InputSpec.Source s = group.spec().source();
-            if (s instanceof InputSpec.Spikes) {
-                times.add(explicitTimes[g]);
-                channels.add(explicitChannels[g]);
-            } else if (s instanceof InputSpec.Poisson p) {
-                long seed = p.resample() ? p.seed() + k : p.seed();
-                InputSpikes in = PoissonTrains.inputs(group.size(), p.rate(), p.end() - p.start(), seed);
-                double[] t = new double[in.size()];
-                int[] c = new int[in.size()];
-                for (int j = 0; j < t.length; j++) {
-                    t[j] = p.start() + in.time(j);
-                    c[j] = group.offset() + in.source(j);
-                }
-                times.add(t);
-                channels.add(c);
-            } else if (s instanceof InputSpec.Image im) {
-                if (image == null) {
-                    throw new IllegalArgumentException("input group '" + group.name() + "' encodes images: give the "
-                            + "trial's image");
-                }
-                if (image.length != group.size()) {
-                    throw new IllegalArgumentException("input group '" + group.name() + "' has " + group.size()
-                            + " channels, the image has " + image.length + " pixels");
-                }
-                double[] t = ImageEncoder.times(image, im.bins(), trial.duration());
-                int n = (int) Arrays.stream(t).filter(v -> !Double.isNaN(v)).count();
-                double[] tt = new double[n];
-                int[] cc = new int[n];
-                int j = 0;
-                for (int c = 0; c < t.length; c++) {
-                    if (!Double.isNaN(t[c])) {
-                        tt[j] = t[c];
-                        cc[j++] = group.offset() + c;
-                    }
-                }
-                times.add(tt);
-                channels.add(cc);
-            } else {
-                throw new IllegalArgumentException("input group '" + group.name() + "' is external: pass the trial's "
-                        + "input spikes to simulate(InputSpikes)");
+        InputSpikes[] groups = new InputSpikes[inputs.size()];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = groupInput(g, k, image);
+        }
+        return groups.length == 1 ? groups[0] : InputSpikes.merge(groups);
+    }
+
+    /** Input spikes of group {@code g} in trial {@code k}. */
+    private InputSpikes groupInput(int g, int k, double[] image) {
+        InputGroup group = inputs.get(g);
+        InputSpec.Source s = group.spec().source();
+        if (s instanceof InputSpec.Spikes) {
+            return InputSpikes.of(explicitTimes[g], explicitChannels[g]);
+        }
+        if (s instanceof InputSpec.Poisson p) {
+            long seed = p.resample() ? p.seed() + k : p.seed();
+            InputSpikes in = PoissonTrains.inputs(group.size(), p.rate(), p.end() - p.start(), seed);
+            double[] t = new double[in.size()];
+            int[] c = new int[in.size()];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = p.start() + in.time(j);
+                c[j] = group.offset() + in.source(j);
             }
+            return InputSpikes.of(t, c);
         }
-        int total = times.stream().mapToInt(a -> a.length).sum();
-        double[] t = new double[total];
-        int[] c = new int[total];
-        int j = 0;
-        for (int g = 0; g < times.size(); g++) {
-            System.arraycopy(times.get(g), 0, t, j, times.get(g).length);
-            System.arraycopy(channels.get(g), 0, c, j, channels.get(g).length);
-            j += times.get(g).length;
+        if (s instanceof InputSpec.Image) {
+            if (image == null) {
+                throw new IllegalArgumentException("input group '" + group.name() + "' encodes images: give the "
+                        + "trial's image");
+            }
+            if (image.length != group.size()) {
+                throw new IllegalArgumentException("input group '" + group.name() + "' has " + group.size()
+                        + " channels, the image has " + image.length + " pixels");
+            }
+            return encoders[g].encode(image);
         }
-        return InputSpikes.of(t, c);
+        throw new IllegalArgumentException("input group '" + group.name() + "' is external: pass the trial's "
+                + "input spikes to simulate(InputSpikes)");
     }
 
     // ---- simulation and gradients ----

@@ -57,6 +57,26 @@ public final class InputSpikes {
         return new InputSpikes(t, s);
     }
 
+    /**
+     * The spikes of all parts in one trial, sorted stably by time: spikes at equal times keep the parts' order, and
+     * their order within a part.
+     */
+    public static InputSpikes merge(InputSpikes... parts) {
+        int total = 0;
+        for (InputSpikes p : parts) {
+            total += p.size();
+        }
+        double[] t = new double[total];
+        int[] s = new int[total];
+        int k = 0;
+        for (InputSpikes p : parts) {
+            System.arraycopy(p.times, 0, t, k, p.size());
+            System.arraycopy(p.sources, 0, s, k, p.size());
+            k += p.size();
+        }
+        return of(t, s);
+    }
+
     /** One spike per channel: channel i spikes at {@code times[i]}; NaN means channel i is silent. */
     public static InputSpikes onePerChannel(double[] times) {
         int n = 0;

@@ -4,6 +4,7 @@ import io.smoothspike.graph.Population;
 import io.smoothspike.graph.SimulationGraph;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Gradient of a scalar loss, laid out like the quantities it refers to: one array per projection (like
@@ -16,6 +17,9 @@ public final class TrialGradient {
     private final double[][] weights;
     private final double[][] initialStates;
     private final double[][] constants;
+    /** The weight, initial-state and constant arrays in this order: the flat layout of {@link #size()} entries. */
+    private final double[][] all;
+    private final int size;
     private double[] inputTimes = new double[0];
 
     /** A zero gradient for {@code graph}. */
@@ -24,6 +28,13 @@ public final class TrialGradient {
         List<Population> pops = graph.populations();
         initialStates = pops.stream().map(p -> new double[p.initialState().length]).toArray(double[][]::new);
         constants = pops.stream().map(p -> new double[p.model().constantNames().length]).toArray(double[][]::new);
+        all = Stream.of(weights, initialStates, constants).flatMap(Arrays::stream).toArray(double[][]::new);
+        size = Arrays.stream(all).mapToInt(a -> a.length).sum();
+    }
+
+    /** Number of weight, initial-state and constant entries. */
+    public int size() {
+        return size;
     }
 
     /** dL/d(weights of projection j). */
@@ -57,13 +68,7 @@ public final class TrialGradient {
 
     /** Sets every entry to zero. */
     public void clear() {
-        for (double[] a : weights) {
-            Arrays.fill(a, 0);
-        }
-        for (double[] a : initialStates) {
-            Arrays.fill(a, 0);
-        }
-        for (double[] a : constants) {
+        for (double[] a : all) {
             Arrays.fill(a, 0);
         }
         Arrays.fill(inputTimes, 0);
@@ -71,18 +76,24 @@ public final class TrialGradient {
 
     /** Adds {@code scale · other} (weights, initial states and constants; input times are per trial). */
     public void add(TrialGradient other, double scale) {
-        addAll(weights, other.weights, scale);
-        addAll(initialStates, other.initialStates, scale);
-        addAll(constants, other.constants, scale);
+        add(other, scale, 0, size);
     }
 
-    private static void addAll(double[][] into, double[][] from, double scale) {
-        for (int j = 0; j < into.length; j++) {
-            double[] a = into[j];
-            double[] b = from[j];
-            for (int k = 0; k < a.length; k++) {
+    /**
+     * Adds {@code scale · other} to the entries {@code from … to−1} of the flat layout: the weights of all projections,
+     * then the initial states of all populations, then their constants. Disjoint ranges may be added on different
+     * threads.
+     */
+    public void add(TrialGradient other, double scale, int from, int to) {
+        int offset = 0;
+        for (int j = 0; j < all.length && offset < to; j++) {
+            double[] a = all[j];
+            double[] b = other.all[j];
+            int end = Math.min(a.length, to - offset);
+            for (int k = Math.max(0, from - offset); k < end; k++) {
                 a[k] += scale * b[k];
             }
+            offset += a.length;
         }
     }
 }

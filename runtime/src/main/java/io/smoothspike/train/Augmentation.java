@@ -3,8 +3,10 @@ package io.smoothspike.train;
 import java.util.SplittableRandom;
 
 /**
- * Changes a training image before it is encoded, differently in every batch: {@code rng} is derived from the seed and
- * the step, so runs (and resumed runs) stay reproducible. {@link #pixelFlip} is PAPER-NOTES 5.4's augmentation.
+ * Changes a training image before it is encoded, differently in every batch. Each image gets its own random stream,
+ * {@link #random(long, long, int)} of the seed, the step and its position in the batch, so runs (and resumed runs)
+ * stay reproducible and do not depend on the number of threads. Images of a batch are augmented in parallel, so an
+ * augmentation must not keep mutable state of its own. {@link #pixelFlip} is PAPER-NOTES 5.4's augmentation.
  */
 @FunctionalInterface
 public interface Augmentation {
@@ -26,5 +28,17 @@ public interface Augmentation {
                 pixels[i] = on ? 255 : 0;
             }
         };
+    }
+
+    /** The random stream of the image at {@code position} in the batch of optimizer step {@code step}. */
+    static SplittableRandom random(long seed, long step, int position) {
+        return new SplittableRandom(mix(mix(mix(seed) + step) + position));
+    }
+
+    /** SplitMix64's finaliser: a bijection of 64-bit values that scatters neighbouring inputs. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }

@@ -59,6 +59,11 @@ public final class Trainer {
     private final List<double[][]> outputHistory = new ArrayList<>();
     private final List<InputSpikes> testInputs = new ArrayList<>();
     private int[] testLabels;
+    /** Encodes the training batches of a data set (null for fixed tasks). */
+    private final BatchEncoder trainEncoder;
+    /** The shuffled sample order of epoch {@code orderEpoch}. */
+    private int[] order;
+    private int orderEpoch = -1;
     private long step;
     private double initialLoss = Double.NaN;
     private String lastCheckpoint;
@@ -116,13 +121,14 @@ public final class Trainer {
         if (data != null) {
             LabeledImages test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
                     : data.test();
-            testLabels = new int[test.size()];
-            for (int k = 0; k < test.size(); k++) {
-                testInputs.add(net.input(k, test.pixels(k)));
-                testLabels[k] = test.label(k);
-            }
+            BatchEncoder.Batch encoded = new BatchEncoder(net, test, null, s.seed, s.threads)
+                    .encode(k -> k, 0, test.size(), 0);
+            testInputs.addAll(encoded.inputs());
+            testLabels = encoded.labels();
+            trainEncoder = new BatchEncoder(net, data.train(), s.augmentation, s.seed, s.threads);
         } else {
             testInputs.add(net.input(0));
+            trainEncoder = null;
         }
     }
 
@@ -170,22 +176,22 @@ public final class Trainer {
                 interrupted = true;
                 break;
             }
-            List<InputSpikes> batch = new ArrayList<>();
-            int[] labels = batchInputs(step, batch);
+            BatchEncoder.Batch batch = null;
             Evaluation ev;
             try {
-                ev = net.lossAndGradient(batch, labels, s.threads);
+                batch = encodeBatch(step);
+                ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
             } catch (IllegalStateException e) {
                 if (Thread.currentThread().isInterrupted()) {
-                    // interrupted while the batch ran: the parameters are those of the last completed step
+                    // interrupted while the batch was encoded or ran: the parameters are those of the last step
                     interrupted = true;
                     break;
                 }
                 throw e;
             } catch (SpikeCapExceededException e) {
-                throw new TrainingException(where() + ": training trial " + offendingTrial(batch) + " of the batch "
-                        + "exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise the trial's "
-                        + "spikeCap if such activity is wanted, or lower the learning rate.", e);
+                throw new TrainingException(where() + ": training trial " + offendingTrial(batch.inputs())
+                        + " of the batch exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise "
+                        + "the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
             }
             gather(params);
             flatten(ev, grad);
@@ -252,7 +258,7 @@ public final class Trainer {
                     return "#" + k + " (trial " + (step * s.batchSize + k) + ")";
                 }
                 int perEpoch = stepsPerEpoch();
-                int[] order = shuffle(data.train().size(), s.seed * 1_000_003L + step / perEpoch);
+                int[] order = epochOrder((int) (step / perEpoch));
                 return "#" + k + " (training sample " + order[(int) (step % perEpoch) * s.batchSize + k] + ")";
             }
         }
@@ -273,31 +279,28 @@ public final class Trainer {
         previousTimes = now;
     }
 
-    /** Fills the batch of step t; returns its labels (null for fixed tasks). */
-    private int[] batchInputs(long t, List<InputSpikes> batch) {
+    /** The batch of step t (labels null for fixed tasks). */
+    private BatchEncoder.Batch encodeBatch(long t) {
         if (data == null) {
+            List<InputSpikes> inputs = new ArrayList<>();
             for (int j = 0; j < s.batchSize; j++) {
-                batch.add(net.input((int) (t * s.batchSize + j)));
+                inputs.add(net.input((int) (t * s.batchSize + j)));
             }
-            return null;
+            return new BatchEncoder.Batch(inputs, null);
         }
         int perEpoch = stepsPerEpoch();
-        int epoch = (int) (t / perEpoch);
-        int b = (int) (t % perEpoch);
-        int[] order = shuffle(data.train().size(), s.seed * 1_000_003L + epoch);
-        int from = b * s.batchSize;
-        int to = Math.min(order.length, from + s.batchSize);
-        int[] labels = new int[to - from];
-        SplittableRandom noise = new SplittableRandom(s.seed * 7_919L + t);
-        for (int k = from; k < to; k++) {
-            double[] pixels = data.train().pixels(order[k]);
-            if (s.augmentation != null) {
-                s.augmentation.apply(pixels, noise);
-            }
-            batch.add(net.input(k, pixels));
-            labels[k - from] = data.train().label(order[k]);
+        int[] order = epochOrder((int) (t / perEpoch));
+        int from = (int) (t % perEpoch) * s.batchSize;
+        return trainEncoder.encode(k -> order[k], from, Math.min(order.length, from + s.batchSize), t);
+    }
+
+    /** The order in which epoch {@code epoch} visits the training samples, shuffled from the seed. */
+    private int[] epochOrder(int epoch) {
+        if (epoch != orderEpoch) {
+            order = shuffle(data.train().size(), s.seed * 1_000_003L + epoch);
+            orderEpoch = epoch;
         }
-        return labels;
+        return order;
     }
 
     private static int[] shuffle(int n, long seed) {

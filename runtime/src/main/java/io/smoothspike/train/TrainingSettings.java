@@ -138,14 +138,20 @@ public final class TrainingSettings {
         return this;
     }
 
-    /** Flip each (binarised) pixel with this probability in every batch (PAPER-NOTES 5.4: 0.02). */
+    /**
+     * Flip each (binarised) pixel with this probability in every batch (PAPER-NOTES 5.4: 0.02), from a random stream
+     * per image derived from the seed, the step and the image's position in the batch.
+     */
     public TrainingSettings pixelFlip(double probability) {
         this.augmentation = probability == 0 ? null : Augmentation.pixelFlip(probability);
         this.flipProbability = probability;
         return this;
     }
 
-    /** A user augmentation of training images (replaces {@link #pixelFlip}). */
+    /**
+     * A user augmentation of training images (replaces {@link #pixelFlip}); it is called on several threads at once,
+     * each image with its own random stream (see {@link Augmentation}).
+     */
     public TrainingSettings augmentation(Augmentation a) {
         this.augmentation = a;
         this.flipProbability = Double.NaN;

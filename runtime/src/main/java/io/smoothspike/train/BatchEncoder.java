@@ -1,0 +1,60 @@
+package io.smoothspike.train;
+
+import io.smoothspike.data.LabeledImages;
+import io.smoothspike.network.Network;
+import io.smoothspike.sim.InputSpikes;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Encodes batches of labelled images into a network's input spikes on parallel threads. The result does not depend
+ * on the number of threads: every image is augmented with its own stream {@link Augmentation#random}.
+ */
+public final class BatchEncoder {
+
+    /** A batch: input spikes and label of each trial (labels null for tasks without them). */
+    public record Batch(List<InputSpikes> inputs, int[] labels) {
+    }
+
+    private final Network net;
+    private final LabeledImages images;
+    private final Augmentation augmentation;
+    private final long seed;
+    private final int threads;
+
+    /** Encodes {@code images} for {@code net} on {@code threads} threads; {@code augmentation} may be null. */
+    public BatchEncoder(Network net, LabeledImages images, Augmentation augmentation, long seed, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.net = net;
+        this.images = images;
+        this.augmentation = augmentation;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /**
+     * Trials {@code from … to−1} of optimizer step {@code step}: trial k shows image {@code sample(k)}, augmented
+     * with {@link Augmentation#random Augmentation.random(seed, step, k − from)}.
+     */
+    public Batch encode(IntUnaryOperator sample, int from, int to, long step) {
+        int n = to - from;
+        InputSpikes[] inputs = new InputSpikes[n];
+        int[] labels = new int[n];
+        AtomicInteger next = new AtomicInteger();
+        Workers.run(Math.min(threads, n), "encoding", worker -> {
+            for (int j = next.getAndIncrement(); j < n; j = next.getAndIncrement()) {
+                int i = sample.applyAsInt(from + j);
+                double[] pixels = images.pixels(i);
+                if (augmentation != null) {
+                    augmentation.apply(pixels, Augmentation.random(seed, step, j));
+                }
+                inputs[j] = net.input(from + j, pixels);
+                labels[j] = images.label(i);
+            }
+        });
+        return new Batch(List.of(inputs), labels);
+    }
+}

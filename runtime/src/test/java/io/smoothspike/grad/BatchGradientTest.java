@@ -1,0 +1,56 @@
+package io.smoothspike.grad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.smoothspike.paper.PaperTasks;
+import io.smoothspike.sim.TrialGradient;
+import org.junit.jupiter.api.Test;
+
+/** The parallel sum of the chunk gradients equals the documented sequential sum bit for bit. */
+class BatchGradientTest {
+
+    @Test
+    void chunkSumsAreAddedInChunkOrderEntryByEntry() {
+        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
+        int n = task.inputs().size();
+        int[] ids = new int[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = k;
+        }
+        // reference: each chunk sums its trials in order, then the chunk sums are added in chunk order
+        TrialEvaluator ev = new TrialEvaluator(task.graph(), task.trial(), task.readout());
+        ev.setInputTimeGradients(false);
+        TrialGradient expected = new TrialGradient(task.graph());
+        TrialGradient chunk = new TrialGradient(task.graph());
+        for (int c = 0; c < BatchGradient.CHUNKS; c++) {
+            chunk.clear();
+            for (int k = c * n / BatchGradient.CHUNKS; k < (c + 1) * n / BatchGradient.CHUNKS; k++) {
+                ev.accumulate(task.inputs().get(k), k, task.loss(), chunk);
+            }
+            expected.add(chunk, 1.0 / n);
+        }
+        for (int threads : new int[] {1, 2}) {
+            TrialGradient actual = new TrialGradient(task.graph());
+            try (BatchGradient batch = new BatchGradient(task.graph(), task.trial(), task.readout(), threads)) {
+                batch.lossAndGradient(task.inputs(), ids, task.loss(), actual);
+            }
+            for (int j = 0; j < task.graph().projections().size(); j++) {
+                assertBits(expected.weights(j), actual.weights(j), threads + " threads, projection " + j);
+            }
+            for (int p = 0; p < task.graph().populations().size(); p++) {
+                assertBits(expected.initialState(p), actual.initialState(p), threads + " threads, states " + p);
+                assertBits(expected.constants(p), actual.constants(p), threads + " threads, constants " + p);
+            }
+        }
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int k = 0; k < expected.length; k++) {
+            if (Double.doubleToRawLongBits(expected[k]) != Double.doubleToRawLongBits(actual[k])) {
+                fail(what + ": entry " + k + " is " + actual[k] + ", expected " + expected[k]);
+            }
+        }
+    }
+}
