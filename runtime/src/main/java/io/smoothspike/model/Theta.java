@@ -1,5 +1,8 @@
 package io.smoothspike.model;
 
+import io.smoothspike.math.Rows;
+import io.smoothspike.math.Sums;
+
 /**
  * Theta neuron: QIF with constant drive and delta-pulse coupling,
  * {@code τ dV/dt = V(V − 1) + I0 + τ Σ w δ(t − t_in)}, {@code I0 > 1/4}. With {@code r = sqrt(I0 − 1/4)} the phase
@@ -240,6 +243,11 @@ public final class Theta implements NeuronModel {
         private final double[] timeFactor;
         private final double[] xNow;
         private final double[] timeTerm;
+        private final double[] groupP;
+        private final double[] groupQ;
+        private final double[] groupWeight;
+        private final double[] groupWeightGrad;
+        private final double[] rowScratch;
         private final double[] jumpResult = new double[JUMP_RESULTS];
         private final double[] constantAdjoint = new double[2];
         private boolean wantConstants;
@@ -265,6 +273,11 @@ public final class Theta implements NeuronModel {
             this.timeFactor = new double[size];
             this.xNow = new double[size];
             this.timeTerm = new double[size];
+            this.groupP = new double[size];
+            this.groupQ = new double[size];
+            this.groupWeight = new double[size];
+            this.groupWeightGrad = new double[size];
+            this.rowScratch = new double[size];
         }
 
         private void trig(double t) {
@@ -460,10 +473,7 @@ public final class Theta implements NeuronModel {
         @Override
         public void deliverDense(double[] weights, int offset, double t) {
             prepare(t);
-            double[] in = pending;
-            for (int i = 0; i < size; i++) {
-                in[i] += weights[offset + i];
-            }
+            Rows.addRowTo(pending, weights, offset, 1, size, rowScratch);
             allTouched = true;
         }
 
@@ -753,10 +763,7 @@ public final class Theta implements NeuronModel {
                 }
             } else {
                 // weight gradients only: one addition per synaptic event
-                double[] wf = weightFactor;
-                for (int i = 0; i < size; i++) {
-                    weightGrad[offset + i] += wf[i];
-                }
+                Rows.addToRow(weightGrad, offset, weightFactor, 1, size, rowScratch);
             }
             leaveGroup();
             return sum;
@@ -774,25 +781,33 @@ public final class Theta implements NeuronModel {
                     passAdjointConstants(i, touchP[t], touchQ[t], weights[offset + i]);
                 }
             }
+            // same-index copies, so that the loop is vectorized (see Rows); no negation inside it for the same reason
+            int t0 = groupStart[group];
+            double[] p = groupP;
+            double[] q = groupQ;
+            double[] w = groupWeight;
+            double[] g = groupWeightGrad;
+            double[] term = timeTerm;
+            double[] lam = adjoint;
+            System.arraycopy(touchP, t0, p, 0, size);
+            System.arraycopy(touchQ, t0, q, 0, size);
+            System.arraycopy(weights, offset, w, 0, size);
             double scale = model.tau / (r * r);
             double k = invR;
-            double[] tp = touchP;
-            double[] tq = touchQ;
-            double[] lam = adjoint;
-            double[] term = timeTerm;
-            int t0 = groupStart[group];
             for (int i = 0; i < size; i++) {
-                double p0 = tp[t0 + i];
-                double qq = tq[t0 + i];
-                double shear = weights[offset + i] * k * qq;
+                double p0 = p[i];
+                double qq = q[i];
+                double q2 = qq * qq;
+                double shear = w[i] * k * qq;
                 double pp = p0 + shear;
-                double l = lam[i] / (pp * pp + qq * qq);
-                weightGrad[offset + i] += l * qq * qq * scale;
-                term[i] = -l * shear * (p0 + pp);
-                lam[i] = l * (p0 * p0 + qq * qq);
+                double l = lam[i] / (pp * pp + q2);
+                g[i] = l * q2 * scale;
+                term[i] = l * shear * (p0 + pp);
+                lam[i] = l * (p0 * p0 + q2);
             }
+            Rows.addToRow(weightGrad, offset, g, 1, size, rowScratch);
             group--;
-            return timeAdjoint ? io.smoothspike.math.Sums.sum(term, 0, size) : 0;
+            return timeAdjoint ? -Sums.sum(term, 0, size) : 0;
         }
 
         /** Adds neuron i's share of dL/d(τ, I0) at its touch (p0, qq) with summed input w. */
