@@ -3,7 +3,6 @@ package io.smoothspike.grad;
 import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
-import io.smoothspike.math.Rows;
 import io.smoothspike.math.Sums;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.TrialGradient;
@@ -46,8 +45,6 @@ public final class Readout {
     private final double[][] dPhase;
     private final double[][] dPeriod;
     private boolean pseudoEvaluated;
-    /** Scratch for {@link Rows}, as long as the largest population. */
-    private final double[] rowScratch;
 
     /**
      * A readout of {@code neurons} (global indices, no duplicates) with {@code counts[r] ≥ 1} output times each.
@@ -131,7 +128,6 @@ public final class Readout {
                 sourceBlocks[q] = new PseudoBlock(pops.get(q).model(), pops.get(q).size(), true);
             }
         }
-        this.rowScratch = new double[pops.stream().mapToInt(Population::size).max().orElse(0)];
         this.input = new double[np][];
         this.dInput = new double[np][];
         this.dRate = new double[np][];
@@ -292,7 +288,7 @@ public final class Readout {
         }
     }
 
-    private void accumulateInput(Projection pr, PseudoBlock src, double[] u) {
+    private static void accumulateInput(Projection pr, PseudoBlock src, double[] u) {
         double[] w = pr.weights();
         int nt = pr.targetSize();
         for (int j = 0; j < pr.sourceSize(); j++) {
@@ -301,7 +297,9 @@ public final class Readout {
                 continue;
             }
             if (pr.isDense()) {
-                Rows.addRowTo(u, w, j * nt, rho, nt, rowScratch);
+                for (int i = 0; i < nt; i++) {
+                    u[i] += w[j * nt + i] * rho;
+                }
             } else {
                 int[] rs = pr.rowStart();
                 int[] tg = pr.targets();
@@ -368,7 +366,7 @@ public final class Readout {
         }
     }
 
-    private void inputBackward(Projection pr, PseudoBlock src, double[] du, double[] gradW, double[] dRate) {
+    private static void inputBackward(Projection pr, PseudoBlock src, double[] du, double[] gradW, double[] dRate) {
         double[] w = pr.weights();
         int nt = pr.targetSize();
         for (int j = 0; j < pr.sourceSize(); j++) {
@@ -376,7 +374,9 @@ public final class Readout {
             double acc = 0;
             if (pr.isDense()) {
                 int row = j * nt;
-                Rows.addToRow(gradW, row, du, rho, nt, rowScratch);
+                for (int i = 0; i < nt; i++) {
+                    gradW[row + i] += du[i] * rho;
+                }
                 acc = Sums.dot(du, 0, w, row, nt);
             } else {
                 int[] rs = pr.rowStart();
