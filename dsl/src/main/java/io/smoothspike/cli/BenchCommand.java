@@ -27,7 +27,7 @@ final class BenchCommand {
                        recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
               mnist  training throughput on real MNIST: forward + backward + AdaBelief step, batch 1000,
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
-                     needs './smoothspike data mnist' first
+                     3 warm-up batches, then --batches (default 30) measured; needs './smoothspike data mnist' first
             Options:
               --case NAME    run only this case (default: all cases of the suite)
               --seconds S    measuring time per case after a warm-up of S/2 (default 5)
@@ -79,7 +79,7 @@ final class BenchCommand {
             case "mnist" -> {
                 String data = o.value("data", null);
                 rows.addAll(MnistBenchmark.run(data == null ? null : java.nio.file.Path.of(data),
-                        o.intValue("batches", 10), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
+                        o.intValue("batches", 30), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
             }
             default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist");
         }
