@@ -12,39 +12,34 @@ public final class Sums {
 
     /** {@code x[from] + … + x[from + n − 1]}. */
     public static double sum(double[] x, int from, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            s0 += x[from + k];
-            s1 += x[from + k + 1];
-            s2 += x[from + k + 2];
-            s3 += x[from + k + 3];
-        }
-        for (; k < n; k++) {
-            s0 += x[from + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return interleaved(x, from, null, 0, n);
     }
 
     /** {@code Σ_k x[xFrom + k] · y[yFrom + k]} over k = 0 … n − 1. */
     public static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
+        return interleaved(x, xFrom, y, yFrom, n);
+    }
+
+    /** Σ x[xFrom + k] · y[yFrom + k], or Σ x[xFrom + k] when y is null. */
+    private static double interleaved(double[] x, int xFrom, double[] y, int yFrom, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int k = 0;
         for (; k + 3 < n; k += 4) {
-            s0 += x[xFrom + k] * y[yFrom + k];
-            s1 += x[xFrom + k + 1] * y[yFrom + k + 1];
-            s2 += x[xFrom + k + 2] * y[yFrom + k + 2];
-            s3 += x[xFrom + k + 3] * y[yFrom + k + 3];
+            s0 += term(x, xFrom + k, y, yFrom + k);
+            s1 += term(x, xFrom + k + 1, y, yFrom + k + 1);
+            s2 += term(x, xFrom + k + 2, y, yFrom + k + 2);
+            s3 += term(x, xFrom + k + 3, y, yFrom + k + 3);
         }
         for (; k < n; k++) {
-            s0 += x[xFrom + k] * y[yFrom + k];
+            s0 += term(x, xFrom + k, y, yFrom + k);
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double term(double[] x, int i, double[] y, int j) {
+        return y == null ? x[i] : x[i] * y[j];
     }
 }
