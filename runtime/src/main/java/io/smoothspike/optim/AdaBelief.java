@@ -1,17 +1,11 @@
 package io.smoothspike.optim;
 
 /**
- * AdaBelief (Zhuang et al. 2020) with the defaults of optax's {@code adabelief}:
- *
- * <pre>
- * m = b1 m + (1 - b1) g
- * s = b2 s + (1 - b2) (g - m)² + epsRoot      (m already updated)
- * p -= lr · (m / (1 - b1^t)) / (sqrt(s / (1 - b2^t)) + eps)
- * </pre>
- *
- * with {@code t} the 1-based step number. State buffers: {@code [m, s]}.
+ * AdaBelief (Zhuang et al. 2020) with the defaults of optax's {@code adabelief}: the second moment is the belief
+ * {@code s = b2 s + (1 - b2) (g - m)² + epsRoot}, with m already updated (see {@link MomentOptimizer} for the rest of
+ * the update). State buffers: {@code [m, s]}.
  */
-public final class AdaBelief extends AbstractOptimizer {
+public final class AdaBelief extends MomentOptimizer {
 
     private static final String NAME = "adabelief";
 
@@ -21,9 +15,6 @@ public final class AdaBelief extends AbstractOptimizer {
     public static final double DEFAULT_EPS = 1e-16;
     public static final double DEFAULT_EPS_ROOT = 1e-16;
 
-    private final double b1;
-    private final double b2;
-    private final double eps;
     private final double epsRoot;
 
     /** AdaBelief with b1 = 0.9, b2 = 0.999, eps = 1e-16, epsRoot = 1e-16. */
@@ -38,23 +29,8 @@ public final class AdaBelief extends AbstractOptimizer {
      * @param epsRoot added to the second moment at every step, {@code >= 0}
      */
     public AdaBelief(int size, double b1, double b2, double eps, double epsRoot) {
-        super(NAME, size, 2);
-        this.b1 = Checks.unitInterval(NAME, "b1", b1);
-        this.b2 = Checks.unitInterval(NAME, "b2", b2);
-        this.eps = Checks.nonNegative(NAME, "eps", eps);
+        super(NAME, size, b1, b2, eps);
         this.epsRoot = Checks.nonNegative(NAME, "epsRoot", epsRoot);
-    }
-
-    public double b1() {
-        return b1;
-    }
-
-    public double b2() {
-        return b2;
-    }
-
-    public double eps() {
-        return eps;
     }
 
     public double epsRoot() {
@@ -62,27 +38,14 @@ public final class AdaBelief extends AbstractOptimizer {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    double secondMoment(double s, double g, double m) {
+        double d = g - m;
+        return b2 * s + (1 - b2) * (d * d) + epsRoot;
     }
 
     @Override
-    void update(double[] p, double[] g, double lr, long t) {
-        double[] m = buffers[0];
-        double[] s = buffers[1];
-        double c1 = 1 - b1;
-        double c2 = 1 - b2;
-        double bc1 = 1 - StrictMath.pow(b1, t);
-        double bc2 = 1 - StrictMath.pow(b2, t);
-        for (int i = 0; i < size; i++) {
-            double gi = g[i];
-            double mi = b1 * m[i] + c1 * gi;
-            double d = gi - mi;
-            double si = b2 * s[i] + c2 * (d * d) + epsRoot;
-            m[i] = mi;
-            s[i] = si;
-            p[i] -= lr * (mi / bc1) / (Math.sqrt(si / bc2) + eps);
-        }
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -29,6 +29,14 @@ final class Checks {
         return value;
     }
 
+    /** Requires a step count {@code value >= 1}. */
+    static long steps(String owner, String what, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(owner + ": " + what + " must be >= 1, got " + value);
+        }
+        return value;
+    }
+
     static int size(String owner, int size) {
         if (size < 0) {
             throw new IllegalArgumentException(owner + ": size must be >= 0, got " + size);

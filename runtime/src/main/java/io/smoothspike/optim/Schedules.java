@@ -50,9 +50,7 @@ final class Schedules {
         StepDecay {
             Checks.nonNegative("stepDecay schedule", "lr", lr);
             Checks.positive("stepDecay schedule", "factor", factor);
-            if (everySteps < 1) {
-                throw new IllegalArgumentException("stepDecay schedule: everySteps must be >= 1, got " + everySteps);
-            }
+            Checks.steps("stepDecay schedule", "everySteps", everySteps);
         }
 
         @Override
@@ -71,9 +69,7 @@ final class Schedules {
         Cosine {
             Checks.nonNegative("cosine schedule", "lr", lr);
             Checks.nonNegative("cosine schedule", "minLr", minLr);
-            if (totalSteps < 1) {
-                throw new IllegalArgumentException("cosine schedule: totalSteps must be >= 1, got " + totalSteps);
-            }
+            Checks.steps("cosine schedule", "totalSteps", totalSteps);
             if (minLr > lr) {
                 throw new IllegalArgumentException(
                         "cosine schedule: minLr must be <= lr, got minLr=" + minLr + ", lr=" + lr);
