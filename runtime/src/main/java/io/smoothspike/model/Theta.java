@@ -214,14 +214,13 @@ public final class Theta implements NeuronModel {
         private double spikeTime;
         private int spiker;
 
-        // ranking of the last scan, best first; valid until the next input
+        // ranking of the last scan, best first; valid while not dirty (an input or an unranked spike makes it dirty)
         private final int[] candidate = new int[RANKED_QUIET];
         private final double[] candidateP = new double[RANKED_QUIET];
         private final double[] candidateQ = new double[RANKED_QUIET];
         private int candidateCount;
         private int candidateNext;
         private double rankTime;
-        private boolean rankingValid;
         private boolean inputsSinceScan;
 
         // recording: groups and their touches
@@ -298,7 +297,6 @@ public final class Theta implements NeuronModel {
             System.arraycopy(initialB, 0, b, 0, size);
             refTime = 0;
             dirty = true;
-            rankingValid = false;
             inputsSinceScan = true;
             pendingInputs = false;
             pendingCalls = 0;
@@ -349,7 +347,6 @@ public final class Theta implements NeuronModel {
                 b[spiker] = sin;
             }
             dirty = true;
-            rankingValid = false;
             inputsSinceScan = true;
             pendingInputs = true;
             pendingCalls++;
@@ -515,7 +512,6 @@ public final class Theta implements NeuronModel {
             rankTime = refTime;
             spikeTime = refTime + (Math.PI / 2 - Math.atan2(candidateP[0], candidateQ[0])) / omega;
             candidateNext = 0;
-            rankingValid = true;
             dirty = false;
         }
 
@@ -568,7 +564,7 @@ public final class Theta implements NeuronModel {
                 flush();
             }
             trig(t);
-            boolean handedOver = rankingValid && i == spiker && !dirty && nextCandidate(t);
+            boolean handedOver = !dirty && i == spiker && nextCandidate(t);
             if (!handedOver) {
                 pinTiesOf(i);
             }
