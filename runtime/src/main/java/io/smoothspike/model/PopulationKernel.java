@@ -59,6 +59,15 @@ public abstract class PopulationKernel {
     /** Time of the earliest upcoming spike in this population, or {@code +Infinity} if no neuron will spike. */
     public abstract double nextSpikeTime();
 
+    /**
+     * {@link #nextSpikeTime()} where the engine only needs it up to {@code bound}: the exact time if it is at most
+     * {@code bound}, else any value above {@code bound}. A kernel may answer without locating its next spiker when it
+     * can prove that no neuron spikes by {@code bound}; by default it always answers exactly.
+     */
+    public double nextSpikeTimeUpTo(double bound) {
+        return nextSpikeTime();
+    }
+
     /** Local index of the neuron that spikes at {@link #nextSpikeTime()} (lowest index on ties). */
     public abstract int nextSpiker();
 

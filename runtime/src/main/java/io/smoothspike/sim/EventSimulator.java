@@ -207,7 +207,8 @@ public final class EventSimulator {
                 int pop = -1;
                 double tNet = Double.POSITIVE_INFINITY;
                 for (int p = 0; p < kernels.length; p++) {
-                    double t = kernels[p].nextSpikeTime();
+                    // an answer above this bound can neither win nor matter: the input or an earlier spike goes first
+                    double t = kernels[p].nextSpikeTimeUpTo(Math.min(Math.min(tIn, tNet), duration));
                     if (Double.isNaN(t)) {
                         throw nonFinite(p);
                     }
