@@ -190,6 +190,8 @@ public final class Theta implements NeuronModel {
         private static final double QUIET_MARGIN = 1e-10;
         /** Smallest population size for which {@link #nextSpikeTimeUpTo} tests for quiet before ranking. */
         private static final int QUIET_TEST_SIZE = 32;
+        /** Dense deliveries of one time added to the pending inputs together. */
+        private static final int DEFERRED_ROWS = 4;
         private final Theta model;
         private final double r;
         private final double invR;
@@ -201,8 +203,12 @@ public final class Theta implements NeuronModel {
         private double[] initialPhase;
         private final double[] initialA;
         private final double[] initialB;
-        /** Inputs of time {@code refTime} not yet applied, summed per neuron. */
+        /** Inputs of time {@code refTime} not yet applied, summed per neuron (but for the deferred dense rows). */
         private final double[] pending;
+        /** Dense weight rows delivered but not yet added to {@code pending}, and their offsets. */
+        private final double[][] deferredRows = new double[DEFERRED_ROWS][];
+        private final int[] deferredOffsets = new int[DEFERRED_ROWS];
+        private int deferredCount;
         private final boolean[] marked;
         private final int[] touched;
         private int touchedCount;
@@ -332,6 +338,8 @@ public final class Theta implements NeuronModel {
             pendingInputs = false;
             pendingCalls = 0;
             java.util.Arrays.fill(pending, 0);
+            java.util.Arrays.fill(deferredRows, null);
+            deferredCount = 0;
             java.util.Arrays.fill(marked, false);
             touchedCount = 0;
             allTouched = false;
@@ -393,6 +401,7 @@ public final class Theta implements NeuronModel {
 
         /** Applies the summed inputs of time {@code refTime}: neuron i gets the shear P += (w/r) Q. */
         private void flush() {
+            addDeferredRows();
             if (allTouched && pendingCalls == 1) {
                 flushSingleDense(Double.NaN);
                 return;
@@ -432,6 +441,7 @@ public final class Theta implements NeuronModel {
          * (P, Q) before the shear with either sign of Q. All loops run over same-index arrays, which C2 vectorizes.
          */
         private boolean flushSingleDense(double bound) {
+            addDeferredRows();
             boolean test = isTestable(bound);
             trig(test ? bound : refTime);
             double cb = cos;
@@ -539,6 +549,7 @@ public final class Theta implements NeuronModel {
         @Override
         public void deliver(int i, double w, double t) {
             prepare(t);
+            addDeferredRows();
             pending[i] += w;
             if (!allTouched) {
                 mark(i);
@@ -548,6 +559,7 @@ public final class Theta implements NeuronModel {
         @Override
         public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
             prepare(t);
+            addDeferredRows();
             double[] in = pending;
             for (int n = from; n < to; n++) {
                 in[targets[n]] += weights[n];
@@ -562,11 +574,44 @@ public final class Theta implements NeuronModel {
         @Override
         public void deliverDense(double[] weights, int offset, double t) {
             prepare(t);
-            double[] in = pending;
-            for (int i = 0; i < size; i++) {
-                in[i] += weights[offset + i];
+            deferredRows[deferredCount] = weights;
+            deferredOffsets[deferredCount++] = offset;
+            if (deferredCount == DEFERRED_ROWS) {
+                addDeferredRows();
             }
             allTouched = true;
+        }
+
+        /**
+         * Adds the deferred dense rows to {@code pending}, in their order of delivery (so the sums are bitwise those of
+         * adding each row at once). A loop with an offset into the weights is not vectorized by C2, but one pass over
+         * four rows costs half of four passes (measured).
+         */
+        private void addDeferredRows() {
+            double[] in = pending;
+            if (deferredCount == DEFERRED_ROWS) {
+                double[] w0 = deferredRows[0];
+                double[] w1 = deferredRows[1];
+                double[] w2 = deferredRows[2];
+                double[] w3 = deferredRows[3];
+                int o0 = deferredOffsets[0];
+                int o1 = deferredOffsets[1];
+                int o2 = deferredOffsets[2];
+                int o3 = deferredOffsets[3];
+                for (int i = 0; i < size; i++) {
+                    in[i] = in[i] + w0[o0 + i] + w1[o1 + i] + w2[o2 + i] + w3[o3 + i];
+                }
+            } else {
+                for (int r = 0; r < deferredCount; r++) {
+                    double[] w = deferredRows[r];
+                    int o = deferredOffsets[r];
+                    for (int i = 0; i < size; i++) {
+                        in[i] += w[o + i];
+                    }
+                }
+            }
+            java.util.Arrays.fill(deferredRows, 0, deferredCount, null);
+            deferredCount = 0;
         }
 
         /**
