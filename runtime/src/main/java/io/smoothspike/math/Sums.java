@@ -39,6 +39,34 @@ public final class Sums {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * {@link #dot dot(x, 0, y, yFrom, n)} (bitwise the same), and on the way adds {@code scale · x[k]} to
+     * {@code z[zFrom + k]}: one pass over x for the two halves of a matrix-vector product's backward pass.
+     */
+    public static double dotAndAddScaled(double[] x, double[] y, int yFrom, int n, double[] z, int zFrom,
+            double scale) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += x[k] * y[yFrom + k];
+            s1 += x[k + 1] * y[yFrom + k + 1];
+            s2 += x[k + 2] * y[yFrom + k + 2];
+            s3 += x[k + 3] * y[yFrom + k + 3];
+            z[zFrom + k] += x[k] * scale;
+            z[zFrom + k + 1] += x[k + 1] * scale;
+            z[zFrom + k + 2] += x[k + 2] * scale;
+            z[zFrom + k + 3] += x[k + 3] * scale;
+        }
+        for (; k < n; k++) {
+            s0 += x[k] * y[yFrom + k];
+            z[zFrom + k] += x[k] * scale;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     private static double term(double[] x, int i, double[] y, int j) {
         return y == null ? x[i] : x[i] * y[j];
     }

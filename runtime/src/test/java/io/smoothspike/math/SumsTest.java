@@ -1,5 +1,6 @@
 package io.smoothspike.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -23,6 +24,25 @@ class SumsTest {
                 }
                 assertEquals(s, Sums.sum(x, from, n), 1e-15 * (n + 1), "sum n=" + n + " from=" + from);
                 assertEquals(d, Sums.dot(x, from, y, 2 * from, n), 1e-15 * (n + 1), "dot n=" + n + " from=" + from);
+            }
+        }
+    }
+
+    @Test
+    void dotAndAddScaledIsTheDotBitwiseAndAddsTheScaledVector() {
+        SplittableRandom rng = new SplittableRandom(2);
+        double[] x = rng.doubles(20, -1, 1).toArray();
+        double[] y = rng.doubles(40, -1, 1).toArray();
+        for (int n = 0; n <= 13; n++) {
+            for (int from = 0; from < 3; from++) {
+                double[] z = rng.doubles(40, -1, 1).toArray();
+                double[] expected = z.clone();
+                for (int k = 0; k < n; k++) {
+                    expected[3 + k] += x[k] * 0.7;
+                }
+                double d = Sums.dotAndAddScaled(x, y, 2 * from, n, z, 3, 0.7);
+                assertEquals(Sums.dot(x, 0, y, 2 * from, n), d, 0.0, "dot n=" + n + " from=" + from);
+                assertArrayEquals(expected, z, 0.0, "z n=" + n + " from=" + from);
             }
         }
     }
