@@ -68,14 +68,29 @@ final class MnistBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Trainer.train(net, new TrainingSettings().epochs(trainEpochs).batchSize(1000).optimizer("adabelief")
-                .learningRate(4e-3).pixelFlip(0.02).threads(threads).testLimit(1000),
-                new TrainingData(train, test), tmp, null, null);
+        try {
+            Trainer.train(net, new TrainingSettings().epochs(trainEpochs).batchSize(1000).optimizer("adabelief")
+                    .learningRate(4e-3).pixelFlip(0.02).threads(threads).testLimit(1000),
+                    new TrainingData(train, test), tmp, null, null);
+        } finally {
+            deleteTree(tmp);
+        }
         Map<String, Object> trained = measure("trained", net, train, batches, threads);
         trained.put("trained_epochs", trainEpochs);
         rows.add(trained);
         print.accept(trained);
         return rows;
+    }
+
+    /** Deletes the training's scratch folder (checkpoint and metrics), deepest entries first. */
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the benchmark's scratch folder " + dir, e);
+        }
     }
 
     private static Map<String, Object> measure(String name, Network net, Mnist train, int batches, int threads) {

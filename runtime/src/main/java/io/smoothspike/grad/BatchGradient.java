@@ -118,6 +118,9 @@ public final class BatchGradient implements AutoCloseable {
                 if (cause instanceof RuntimeException re) {
                     throw re;
                 }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
                 throw new IllegalStateException(cause);
             }
         }

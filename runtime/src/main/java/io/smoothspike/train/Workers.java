@@ -11,13 +11,13 @@ public final class Workers {
     /** Runs {@code task.accept(w)} for w = 0 … count−1 in parallel threads; {@code what} names the work in errors. */
     public static void run(int count, String what, IntConsumer task) {
         Thread[] threads = new Thread[count];
-        RuntimeException[] failure = new RuntimeException[1];
+        Throwable[] failure = new Throwable[1];
         for (int w = 0; w < count; w++) {
             final int index = w;
             threads[w] = new Thread(() -> {
                 try {
                     task.accept(index);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     synchronized (failure) {
                         if (failure[0] == null) {
                             failure[0] = e;
@@ -35,8 +35,11 @@ public final class Workers {
                 throw new IllegalStateException(what + " interrupted", e);
             }
         }
-        if (failure[0] != null) {
-            throw failure[0];
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e; // e.g. OutOfMemoryError: the caller sees it as it is, not a later NullPointerException
         }
     }
 }
