@@ -222,6 +222,8 @@ public final class Theta implements NeuronModel {
         private double otherTrigTime = Double.NaN;
         private double otherCos;
         private double otherSin;
+        private double boundCos;
+        private double boundSin;
 
         /** Time of the last change; the cached spike refers to the state then. */
         private double refTime;
@@ -294,6 +296,14 @@ public final class Theta implements NeuronModel {
             this.groupWeight = new double[size];
             this.groupWeightGrad = new double[size];
             this.quietTest = new double[size];
+        }
+
+        /** Sets (boundCos, boundSin) to the rotation at {@code bound} and (cos, sin) to that at {@code refTime}. */
+        private void trigPair(double bound) {
+            trig(bound);
+            boundCos = cos;
+            boundSin = sin;
+            trig(refTime);
         }
 
         /**
@@ -443,10 +453,9 @@ public final class Theta implements NeuronModel {
         private boolean flushSingleDense(double bound) {
             addDeferredRows();
             boolean test = isTestable(bound);
-            trig(test ? bound : refTime);
-            double cb = cos;
-            double sb = sin;
-            trig(refTime);
+            trigPair(test ? bound : refTime);
+            double cb = boundCos;
+            double sb = boundSin;
             double c = cos;
             double s = sin;
             double[] aa = a;
@@ -734,16 +743,9 @@ public final class Theta implements NeuronModel {
             if (!isTestable(bound)) {
                 return false;
             }
-            trig(bound);
-            double cb = cos;
-            double sb = sin;
-            trig(refTime);
-            double c = cos;
-            double s = sin;
-            double[] aa = a;
-            double[] bb = b;
+            trigPair(bound);
             for (int i = 0; i < size; i++) {
-                if (!quietAt(aa[i], bb[i], c, s, cb, sb)) {
+                if (!quietAt(a[i], b[i], cos, sin, boundCos, boundSin)) {
                     return false;
                 }
             }
