@@ -27,7 +27,8 @@ final class BenchCommand {
                        recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
               mnist  training throughput on real MNIST: forward + backward + AdaBelief step, batch 1000,
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
-                     3 warm-up batches, then --batches (default 30) measured; needs './smoothspike data mnist' first
+                     10 warm-up batches (no updates), then --batches (default 30) measured;
+                     needs './smoothspike data mnist' first
             Options:
               --case NAME    run only this case (default: all cases of the suite)
               --seconds S    measuring time per case after a warm-up of S/2 (default 5)
