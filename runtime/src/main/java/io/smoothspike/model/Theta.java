@@ -825,6 +825,9 @@ public final class Theta implements NeuronModel {
 
         /** Whether neuron i is the next spiker and due by time t (then it sits exactly at its spike point). */
         private boolean dueBy(int i, double t) {
+            if (dirty && t <= quietUntil) {
+                return false; // no neuron spikes by t: no need to rank
+            }
             return i == nextSpiker() && t >= spikeTime;
         }
 
