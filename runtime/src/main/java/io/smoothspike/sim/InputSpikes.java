@@ -1,6 +1,5 @@
 package io.smoothspike.sim;
 
-import java.util.Arrays;
 
 /**
  * External input spikes of one trial, sorted by time: spike k comes from input channel {@code source(k)} at
@@ -43,11 +42,7 @@ public final class InputSpikes {
         if (sorted) {
             return new InputSpikes(times.clone(), sources.clone());
         }
-        Integer[] order = new Integer[times.length];
-        for (int k = 0; k < times.length; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
+        int[] order = stableOrderByTime(times);
         double[] t = new double[times.length];
         int[] s = new int[times.length];
         for (int k = 0; k < order.length; k++) {
@@ -55,6 +50,38 @@ public final class InputSpikes {
             s[k] = sources[order[k]];
         }
         return new InputSpikes(t, s);
+    }
+
+    /** Indices of {@code times} in ascending time ({@link Double#compare}), equal times in index order. */
+    private static int[] stableOrderByTime(double[] times) {
+        int n = times.length;
+        int[] order = new int[n];
+        int[] merged = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        for (int width = 1; width < n; width *= 2) { // bottom-up merge sort: stable, no boxing
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    merged[k++] = Double.compare(times[order[j]], times[order[i]]) < 0 ? order[j++] : order[i++];
+                }
+                while (i < mid) {
+                    merged[k++] = order[i++];
+                }
+                while (j < hi) {
+                    merged[k++] = order[j++];
+                }
+            }
+            int[] swap = order;
+            order = merged;
+            merged = swap;
+        }
+        return order;
     }
 
     /**
