@@ -117,15 +117,15 @@ final class MnistBenchmark {
             int first = b * 1000;
             BatchEncoder.Batch batch = encoder.encode(k -> k % train.size(), first, first + 1000, b);
             Evaluation ev = net.lossAndGradient(batch.inputs(), batch.labels(), threads);
+            if (warmUp) {
+                continue; // the JIT warms up on the case's own state, which only the measured batches change
+            }
             int off = 0;
             for (String n : names) {
                 double[] v = net.parameter(n);
                 System.arraycopy(v, 0, params, off, v.length);
                 System.arraycopy(ev.gradient().get(n), 0, grad, off, v.length);
                 off += v.length;
-            }
-            if (warmUp) {
-                continue; // the JIT warms up on the case's own state, which only the measured batches change
             }
             opt.step(params, grad, 4e-3);
             off = 0;

@@ -213,7 +213,7 @@ public final class Theta implements NeuronModel {
         private final int[] touched;
         private int touchedCount;
         private boolean allTouched;
-        private boolean pendingInputs;
+        /** Number of delivery calls summed in {@code pending} (and the deferred rows) since the last flush. */
         private int pendingCalls;
 
         private double trigTime = Double.NaN;
@@ -260,6 +260,7 @@ public final class Theta implements NeuronModel {
         private final double[] timeFactor;
         private final double[] xNow;
         private final double[] timeTerm;
+        /** Scratch points (P, Q) of a single-dense group: written by its flush, then by its backward pass. */
         private final double[] groupP;
         private final double[] groupQ;
         private final double[] groupWeight;
@@ -345,7 +346,6 @@ public final class Theta implements NeuronModel {
             dirty = true;
             quietUntil = Double.NEGATIVE_INFINITY;
             inputsSinceScan = true;
-            pendingInputs = false;
             pendingCalls = 0;
             java.util.Arrays.fill(pending, 0);
             java.util.Arrays.fill(deferredRows, null);
@@ -386,7 +386,7 @@ public final class Theta implements NeuronModel {
          * exactly now is pinned at its spike point first.
          */
         private void prepare(double t) {
-            if (pendingInputs && t != refTime) {
+            if (pendingInputs() && t != refTime) {
                 flush();
             }
             if (!dirty && t >= spikeTime) {
@@ -397,7 +397,6 @@ public final class Theta implements NeuronModel {
             dirty = true;
             quietUntil = Double.NEGATIVE_INFINITY;
             inputsSinceScan = true;
-            pendingInputs = true;
             pendingCalls++;
             refTime = t;
         }
@@ -412,7 +411,7 @@ public final class Theta implements NeuronModel {
         /** Applies the summed inputs of time {@code refTime}: neuron i gets the shear P += (w/r) Q. */
         private void flush() {
             addDeferredRows();
-            if (allTouched && pendingCalls == 1) {
+            if (singleDensePending()) {
                 flushSingleDense(Double.NaN);
                 return;
             }
@@ -504,6 +503,15 @@ public final class Theta implements NeuronModel {
             return quiet;
         }
 
+        private boolean pendingInputs() {
+            return pendingCalls > 0;
+        }
+
+        /** Whether the pending inputs are one dense delivery (a spike into an all-to-all layer). */
+        private boolean singleDensePending() {
+            return allTouched && pendingCalls == 1;
+        }
+
         /** Clears the bookkeeping of the applied inputs. */
         private void endInputs() {
             for (int n = 0; n < touchedCount; n++) {
@@ -511,7 +519,6 @@ public final class Theta implements NeuronModel {
             }
             touchedCount = 0;
             allTouched = false;
-            pendingInputs = false;
             pendingCalls = 0;
         }
 
@@ -534,7 +541,7 @@ public final class Theta implements NeuronModel {
             int start = touchCount;
             groupCalls[g] = pendingCalls;
             groupStart[g] = start;
-            groupSingleDense[g] = allTouched && pendingCalls == 1;
+            groupSingleDense[g] = singleDensePending();
             touchCount += n;
             groupCount = g + 1;
             groupStart[groupCount] = touchCount;
@@ -630,7 +637,7 @@ public final class Theta implements NeuronModel {
         private void scan() {
             int rank = inputsSinceScan ? RANKED_AFTER_INPUT : RANKED_QUIET;
             inputsSinceScan = false;
-            if (pendingInputs) {
+            if (pendingInputs()) {
                 flush();
             }
             trig(refTime);
@@ -717,10 +724,10 @@ public final class Theta implements NeuronModel {
                 return spikeTime;
             }
             boolean quiet;
-            if (pendingInputs && allTouched && pendingCalls == 1) {
+            if (singleDensePending()) {
                 quiet = flushSingleDense(bound);
             } else {
-                if (pendingInputs) {
+                if (pendingInputs()) {
                     flush();
                 }
                 // a population that fired since its last input likely fires again soon: rank at once
@@ -778,7 +785,7 @@ public final class Theta implements NeuronModel {
 
         @Override
         public void fire(int i, double t) {
-            if (pendingInputs) {
+            if (pendingInputs()) {
                 flush();
             }
             trig(t);
@@ -876,7 +883,7 @@ public final class Theta implements NeuronModel {
             if (!recording) {
                 throw new IllegalStateException("backward sweep needs a recorded forward run (setRecording(true))");
             }
-            if (pendingInputs) {
+            if (pendingInputs()) {
                 flush();
             }
             System.arraycopy(finalAdjoint, 0, adjoint, 0, size);
