@@ -56,6 +56,13 @@ public abstract class PopulationKernel {
         }
     }
 
+    /**
+     * Lets this kernel share caches with {@code other}, a kernel of the same simulator (so used by the same thread).
+     * Sharing must not change any result, only save work; by default nothing is shared.
+     */
+    public void shareCachesWith(PopulationKernel other) {
+    }
+
     /** Time of the earliest upcoming spike in this population, or {@code +Infinity} if no neuron will spike. */
     public abstract double nextSpikeTime();
 

@@ -25,11 +25,16 @@ public final class Theta implements NeuronModel {
     private static final String ID = "theta";
     private final double tau;
     private final double drive;
+    /** {@code sqrt(I0 − 1/4)} and {@code τπ/r}, kept: the pseudodynamics at T need them per neuron. */
+    private final double r;
+    private final double period;
 
     /** A theta neuron with time constant {@code tau} and constant drive {@code drive = I0 > 1/4}. */
     public Theta(double tau, double drive) {
         this.tau = Checks.positive(ID, "tau", tau);
         this.drive = Checks.greaterThan(ID, "I0 (constant drive)", drive, 0.25, "1/4 (below it the neuron rests)");
+        this.r = Math.sqrt(drive - 0.25);
+        this.period = tau * Math.PI / r;
     }
 
     public double tau() {
@@ -43,17 +48,16 @@ public final class Theta implements NeuronModel {
 
     /** {@code r = sqrt(I0 − 1/4)}. */
     public double r() {
-        return Math.sqrt(drive - 0.25);
+        return r;
     }
 
     /** Free-running period {@code Θ = τπ/r}. */
     public double period() {
-        return tau * Math.PI / r();
+        return period;
     }
 
     /** Phase of voltage v: {@code Φ(v) = (τ/r)(atan((v − 1/2)/r) + π/2)}; {@code Φ(−∞) = 0}. */
     public double phaseOf(double v) {
-        double r = r();
         return tau / r * (Math.atan((v - 0.5) / r) + Math.PI / 2);
     }
 
@@ -105,7 +109,7 @@ public final class Theta implements NeuronModel {
         double p = -1;
         double q = 0;
         if (phi != 0) {
-            double t = Math.tan(r() / tau * phi);
+            double t = Math.tan(r / tau * phi);
             p = t < 0 ? 1 : -1;
             q = Math.abs(t);
         }
@@ -132,7 +136,6 @@ public final class Theta implements NeuronModel {
      * the reset (q = 0, p &lt; 0), where H = 0 and the input has no effect.
      */
     void jump(double phi, double p, double q, double w, double[] out) {
-        double r = r();
         double pp = p + w / r * q;
         double n2 = pp * pp + q * q;
         double h = (Math.atan2(pp, q) + Math.PI / 2) * tau / r;
@@ -216,12 +219,11 @@ public final class Theta implements NeuronModel {
         /** Number of delivery calls summed in {@code pending} (and the deferred rows) since the last flush. */
         private int pendingCalls;
 
+        /** Rotations by time, shared with the simulator's other theta kernels of the same ω. */
+        private Rotations rotations;
         private double trigTime = Double.NaN;
         private double cos;
         private double sin;
-        private double otherTrigTime = Double.NaN;
-        private double otherCos;
-        private double otherSin;
         private double boundCos;
         private double boundSin;
 
@@ -297,6 +299,7 @@ public final class Theta implements NeuronModel {
             this.groupWeight = new double[size];
             this.groupWeightGrad = new double[size];
             this.quietTest = new double[size];
+            this.rotations = new Rotations(omega);
         }
 
         /** Sets (boundCos, boundSin) to the rotation at {@code bound} and (cos, sin) to that at {@code refTime}. */
@@ -307,28 +310,26 @@ public final class Theta implements NeuronModel {
             trig(refTime);
         }
 
-        /**
-         * Sets (cos, sin) to the rotation at time t. The two last times are cached: a test for quiet up to the next
-         * event (see {@link #quietThrough}) asks for that event's time before the event arrives.
-         */
+        /** Sets (cos, sin) to the rotation at time t. */
         private void trig(double t) {
             if (t == trigTime) {
                 return;
             }
-            double lastTime = trigTime;
-            double lastCos = cos;
-            double lastSin = sin;
-            if (t == otherTrigTime) {
-                cos = otherCos;
-                sin = otherSin;
-            } else {
-                cos = Math.cos(omega * t);
-                sin = Math.sin(omega * t);
-            }
+            int k = rotations.slot(t);
+            cos = rotations.cos[k];
+            sin = rotations.sin[k];
             trigTime = t;
-            otherTrigTime = lastTime;
-            otherCos = lastCos;
-            otherSin = lastSin;
+        }
+
+        /**
+         * Shares the rotation cache of {@code other} if it is a theta kernel with the same ω: a spike's time is then
+         * rotated once for the population that fires and the populations it reaches.
+         */
+        @Override
+        public void shareCachesWith(PopulationKernel other) {
+            if (other instanceof Kernel k && Double.compare(k.omega, omega) == 0) {
+                rotations = k.rotations;
+            }
         }
 
         /**
@@ -1070,6 +1071,39 @@ public final class Theta implements NeuronModel {
             }
             constantGrad[0] += constantAdjoint[0];
             constantGrad[1] += constantAdjoint[1];
+        }
+    }
+
+    /**
+     * The last few rotations (cos ωt, sin ωt) by time t, shared by the theta kernels of one simulator (one thread):
+     * the times of the next events are asked for by several populations, and each rotation costs two transcendental
+     * functions.
+     */
+    static final class Rotations {
+        private static final int SLOTS = 4;
+        private final double omega;
+        private final double[] times = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        final double[] cos = new double[SLOTS];
+        final double[] sin = new double[SLOTS];
+        private int next;
+
+        Rotations(double omega) {
+            this.omega = omega;
+        }
+
+        /** The slot holding the rotation at time t; computes it into the oldest slot if none does. */
+        int slot(double t) {
+            for (int k = 0; k < SLOTS; k++) {
+                if (times[k] == t) {
+                    return k;
+                }
+            }
+            int k = next;
+            next = (k + 1) % SLOTS;
+            times[k] = t;
+            cos[k] = Math.cos(omega * t);
+            sin[k] = Math.sin(omega * t);
+            return k;
         }
     }
 }

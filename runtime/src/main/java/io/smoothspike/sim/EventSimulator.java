@@ -62,6 +62,9 @@ public final class EventSimulator {
             offsets[p] = pop.offset();
             stateSizes[p] = pop.model().stateSize();
             sizes[p] = pop.size();
+            for (int q = 0; q < p; q++) {
+                kernels[p].shareCachesWith(kernels[q]);
+            }
         }
         this.fromInputs = graph.fromInputs();
         this.record = new EventRecord(graph.neuronCount(), stateSizes, sizes);

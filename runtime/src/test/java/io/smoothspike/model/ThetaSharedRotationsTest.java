@@ -1,0 +1,75 @@
+package io.smoothspike.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Theta kernels of one simulator share their cache of rotations ({@link PopulationKernel#shareCachesWith}). A
+ * kernel that shares with a busy neighbour (which fills and evicts the shared slots at its own times) must fire at
+ * bitwise the same times and end in bitwise the same phases as a kernel alone.
+ */
+class ThetaSharedRotationsTest {
+
+    private static final Theta MODEL = new Theta(6 / Math.PI, 1.25);
+    private static final int SIZE = 40;
+
+    @Test
+    void sharingRotationsChangesNoResult() {
+        int spikes = 0;
+        for (int seed = 0; seed < 50; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int rows = 30;
+            double[] w = new double[rows * SIZE];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextDouble() < 0.1 ? rnd.nextDouble(-4, 4) : rnd.nextDouble(-0.3, 0.3);
+            }
+            double[] phase = new double[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                phase[i] = rnd.nextDouble(0, MODEL.period());
+            }
+            PopulationKernel neighbour = MODEL.newKernel(SIZE);
+            PopulationKernel shared = MODEL.newKernel(SIZE);
+            PopulationKernel alone = MODEL.newKernel(SIZE);
+            shared.shareCachesWith(neighbour);
+            for (PopulationKernel k : new PopulationKernel[] {neighbour, shared, alone}) {
+                k.setRecording(true);
+                k.initialize(phase);
+            }
+            double t = 0;
+            for (int n = 0; n < rows; n++) {
+                t += rnd.nextDouble() < 0.2 ? 0 : rnd.nextDouble(0, 0.2);
+                // the neighbour rotates to times of its own before each step of the pair
+                neighbour.deliverDense(w, ((n + 7) % rows) * SIZE, t + rnd.nextDouble(0, 0.1));
+                neighbour.nextSpikeTimeUpTo(t + rnd.nextDouble(0, 1));
+                while (true) {
+                    double ta = alone.nextSpikeTimeUpTo(t);
+                    double ts = shared.nextSpikeTimeUpTo(t);
+                    assertEquals(ta, ts, 0.0, "seed " + seed + ": next spike time before input " + n);
+                    if (!(ta < t)) {
+                        break;
+                    }
+                    assertEquals(alone.nextSpiker(), shared.nextSpiker(), "seed " + seed + ": spiker at " + ta);
+                    alone.fire(alone.nextSpiker(), ta);
+                    shared.fire(shared.nextSpiker(), ts);
+                    neighbour.nextSpikeTimeUpTo(ta + rnd.nextDouble(0, 0.1));
+                    spikes++;
+                }
+                alone.deliverDense(w, n * SIZE, t);
+                shared.deliverDense(w, n * SIZE, t);
+            }
+            double end = t + 1;
+            assertEquals(alone.nextSpikeTime(), shared.nextSpikeTime(), 0.0, "seed " + seed);
+            double[] a = new double[1];
+            double[] b = new double[1];
+            for (int i = 0; i < SIZE; i++) {
+                alone.stateAt(i, end, a, 0);
+                shared.stateAt(i, end, b, 0);
+                assertEquals(a[0], b[0], 0.0, "seed " + seed + ": final phase of neuron " + i);
+            }
+        }
+        assertTrue(spikes > 100, "the runs should contain spikes, had " + spikes);
+    }
+}
