@@ -117,14 +117,7 @@ class ThetaQuietTest {
                     bounded.deliverDense(w, n * SIZE, until);
                 }
             }
-            double end = inputTimes[rows - 1] + 1;
-            double[] a = new double[1];
-            double[] b = new double[1];
-            for (int i = 0; i < SIZE; i++) {
-                exact.stateAt(i, end, a, 0);
-                bounded.stateAt(i, end, b, 0);
-                assertEquals(a[0], b[0], 0.0, "seed " + seed + " final phase of neuron " + i);
-            }
+            ThetaKernelAssertions.assertSamePhases(exact, bounded, inputTimes[rows - 1] + 1, "seed " + seed);
         }
         assertTrue(spikes > 500, "the runs should contain many spikes, had " + spikes);
     }

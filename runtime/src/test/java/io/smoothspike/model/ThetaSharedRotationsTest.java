@@ -60,15 +60,8 @@ class ThetaSharedRotationsTest {
                 alone.deliverDense(w, n * SIZE, t);
                 shared.deliverDense(w, n * SIZE, t);
             }
-            double end = t + 1;
             assertEquals(alone.nextSpikeTime(), shared.nextSpikeTime(), 0.0, "seed " + seed);
-            double[] a = new double[1];
-            double[] b = new double[1];
-            for (int i = 0; i < SIZE; i++) {
-                alone.stateAt(i, end, a, 0);
-                shared.stateAt(i, end, b, 0);
-                assertEquals(a[0], b[0], 0.0, "seed " + seed + ": final phase of neuron " + i);
-            }
+            ThetaKernelAssertions.assertSamePhases(alone, shared, t + 1, "seed " + seed);
         }
         assertTrue(spikes > 100, "the runs should contain spikes, had " + spikes);
     }
