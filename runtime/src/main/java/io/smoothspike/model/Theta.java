@@ -255,6 +255,16 @@ public final class Theta implements NeuronModel {
         private double[] touchP = new double[0];
         private double[] touchQ = new double[0];
         private double[] touchSum = new double[0];
+        /**
+         * Points (P, Q) of the single-dense groups, one pair of arrays per group in recording order, kept across
+         * trials: the flush writes them and the backward pass reads them at the neuron's own index (loops that C2
+         * vectorizes, without copies).
+         */
+        private double[][] denseP = new double[0][];
+        private double[][] denseQ = new double[0][];
+        private int denseCount;
+        /** Backward sweep: number of single-dense groups not yet passed. */
+        private int denseLeft;
 
         // backward sweep
         private final double[] adjoint;
@@ -262,7 +272,7 @@ public final class Theta implements NeuronModel {
         private final double[] timeFactor;
         private final double[] xNow;
         private final double[] timeTerm;
-        /** Scratch points (P, Q) of a single-dense group: written by its flush, then by its backward pass. */
+        /** Scratch points (P, Q) of a single-dense flush that is not recorded. */
         private final double[] groupP;
         private final double[] groupQ;
         private final double[] groupWeight;
@@ -356,6 +366,7 @@ public final class Theta implements NeuronModel {
             allTouched = false;
             groupCount = 0;
             touchCount = 0;
+            denseCount = 0;
         }
 
         private void initialPoints(double[] state) {
@@ -464,6 +475,12 @@ public final class Theta implements NeuronModel {
             double[] e = quietTest;
             double[] p = groupP;
             double[] q = groupQ;
+            if (recording) {
+                openRecordGroup(0);
+                int g = openDenseRecord();
+                p = denseP[g];
+                q = denseQ[g];
+            }
             double k = invR;
             // three simple loops: C2 vectorizes each (one fused loop it did not, measured)
             for (int i = 0; i < size; i++) {
@@ -484,11 +501,6 @@ public final class Theta implements NeuronModel {
                 // negative unless the neuron may spike by the bound or needs rescaling (see below)
                 e[i] = Math.max(QUIET_MARGIN * (ai * ai + bi * bi) - q[i] * (cb * bi - sb * ai),
                         Math.abs(ai) + Math.abs(bi) - BIG);
-            }
-            if (recording) {
-                int start = openRecordGroup(size);
-                System.arraycopy(p, 0, touchP, start, size);
-                System.arraycopy(q, 0, touchQ, start, size);
             }
             boolean quiet = test;
             for (int i = 0; i < size; i++) {
@@ -547,6 +559,21 @@ public final class Theta implements NeuronModel {
             groupCount = g + 1;
             groupStart[groupCount] = touchCount;
             return start;
+        }
+
+        /** Opens the record of the next single-dense group; returns its index into {@code denseP}, {@code denseQ}. */
+        private int openDenseRecord() {
+            int g = denseCount++;
+            if (g == denseP.length) {
+                int cap = Math.max(16, 2 * g);
+                denseP = java.util.Arrays.copyOf(denseP, cap);
+                denseQ = java.util.Arrays.copyOf(denseQ, cap);
+            }
+            if (denseP[g] == null) {
+                denseP[g] = new double[size];
+                denseQ[g] = new double[size];
+            }
+            return g;
         }
 
         /**
@@ -891,6 +918,7 @@ public final class Theta implements NeuronModel {
             constantAdjoint[0] = 0;
             constantAdjoint[1] = 0;
             group = groupCount - 1;
+            denseLeft = denseCount;
             callsLeft = 0;
         }
 
@@ -1005,24 +1033,22 @@ public final class Theta implements NeuronModel {
          * −(w/r) q (p0 + p)/(p² + q²).
          */
         private double backwardSingleDense(double[] weights, double[] weightGrad, int offset, boolean timeAdjoint) {
+            int dense = --denseLeft;
+            double[] p = denseP[dense];
+            double[] q = denseQ[dense];
             if (wantConstants) {
-                for (int i = 0, t = groupStart[group]; i < size; i++, t++) {
-                    double sign = touchQ[t] < 0 ? -1 : 1;
-                    passAdjointConstants(i, sign * touchP[t], sign * touchQ[t], weights[offset + i]);
+                for (int i = 0; i < size; i++) {
+                    double sign = q[i] < 0 ? -1 : 1;
+                    passAdjointConstants(i, sign * p[i], sign * q[i], weights[offset + i]);
                 }
             }
             // HotSpot's C2 (JDK 17) vectorizes this loop only if all its arrays share one index and it has no negation:
-            // copies of the record and weights, and the sign of the time term outside (about 2x faster). The terms are
-            // even in the point (p0, q), so the record needs no sign normalisation.
-            int t0 = groupStart[group];
-            double[] p = groupP;
-            double[] q = groupQ;
+            // a copy of the weights, and the sign of the time term outside (about 2x faster). The terms are even in
+            // the point (p0, q), so the record needs no sign normalisation.
             double[] w = groupWeight;
             double[] g = groupWeightGrad;
             double[] term = timeTerm;
             double[] lam = adjoint;
-            System.arraycopy(touchP, t0, p, 0, size);
-            System.arraycopy(touchQ, t0, q, 0, size);
             System.arraycopy(weights, offset, w, 0, size);
             double scale = model.tau / (r * r);
             double k = invR;
