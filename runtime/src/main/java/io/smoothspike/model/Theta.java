@@ -422,11 +422,11 @@ public final class Theta implements NeuronModel {
 
         /** Applies the summed inputs of time {@code refTime}: neuron i gets the shear P += (w/r) Q. */
         private void flush() {
-            addDeferredRows();
             if (singleDensePending()) {
                 flushSingleDense(Double.NaN);
                 return;
             }
+            addDeferredRows();
             trig(refTime);
             double c = cos;
             double s = sin;
@@ -462,7 +462,15 @@ public final class Theta implements NeuronModel {
          * (P, Q) before the shear with either sign of Q. All loops run over same-index arrays, which C2 vectorizes.
          */
         private boolean flushSingleDense(double bound) {
-            addDeferredRows();
+            if (deferredCount == 1) {
+                // the summed input is the row itself (pending is zero): a copy, vectorized, where adding it is not;
+                // the shear below adds +0.0 to it, as adding the row to zeros did (turning −0.0 into +0.0)
+                System.arraycopy(deferredRows[0], deferredOffsets[0], pending, 0, size);
+                deferredRows[0] = null;
+                deferredCount = 0;
+            } else {
+                addDeferredRows();
+            }
             boolean test = isTestable(bound);
             trigPair(test ? bound : refTime);
             double cb = boundCos;
@@ -490,7 +498,7 @@ public final class Theta implements NeuronModel {
                 q[i] = c * bi - s * ai;
             }
             for (int i = 0; i < size; i++) {
-                double kq = w[i] * k * q[i];
+                double kq = (w[i] + 0.0) * k * q[i];
                 aa[i] += kq * c;
                 bb[i] += kq * s;
                 w[i] = 0;
