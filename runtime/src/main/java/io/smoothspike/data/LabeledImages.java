@@ -12,6 +12,20 @@ public interface LabeledImages {
     /** Pixels of sample i (a new array). */
     double[] pixels(int i);
 
+    /**
+     * Pixels of sample i written into {@code out} (at least as long as an image), which is returned: lets a caller
+     * reuse one buffer for many samples. By default a copy of {@link #pixels(int)}.
+     */
+    default double[] pixels(int i, double[] out) {
+        double[] p = pixels(i);
+        if (out.length < p.length) {
+            throw new IllegalArgumentException("pixel buffer needs at least " + p.length + " entries, has "
+                    + out.length);
+        }
+        System.arraycopy(p, 0, out, 0, p.length);
+        return out;
+    }
+
     /** Class label of sample i. */
     int label(int i);
 
@@ -28,6 +42,10 @@ public interface LabeledImages {
 
             public double[] pixels(int i) {
                 return all.pixels(i);
+            }
+
+            public double[] pixels(int i, double[] out) {
+                return all.pixels(i, out);
             }
 
             public int label(int i) {

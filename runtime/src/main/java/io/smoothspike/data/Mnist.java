@@ -148,6 +148,7 @@ public final class Mnist implements LabeledImages {
     }
 
     /** Writes image {@code i} as intensities 0..255, row-major, into {@code out[0..783]} and returns {@code out}. */
+    @Override
     public double[] pixels(int i, double[] out) {
         if (out.length < PIXELS) {
             throw new IllegalArgumentException("pixel buffer needs at least " + PIXELS + " entries, has "

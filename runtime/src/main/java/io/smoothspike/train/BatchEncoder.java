@@ -45,9 +45,10 @@ public final class BatchEncoder {
         int[] labels = new int[n];
         AtomicInteger next = new AtomicInteger();
         Workers.run(Math.min(threads, n), "encoding", worker -> {
+            double[] pixels = null; // one buffer per worker: the encoding keeps no reference to it
             for (int j = next.getAndIncrement(); j < n; j = next.getAndIncrement()) {
                 int i = sample.applyAsInt(from + j);
-                double[] pixels = images.pixels(i);
+                pixels = pixels == null ? images.pixels(i) : images.pixels(i, pixels);
                 if (augmentation != null) {
                     augmentation.apply(pixels, Augmentation.random(seed, step, j));
                 }

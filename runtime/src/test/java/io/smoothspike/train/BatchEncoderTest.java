@@ -2,6 +2,8 @@ package io.smoothspike.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.data.LabeledImages;
@@ -90,5 +92,17 @@ class BatchEncoderTest {
             differing += same(a.inputs().get(j), b.inputs().get(j)) ? 0 : 1;
         }
         assertTrue(differing >= 30, "most images are flipped differently in the next step: " + differing + " of 40");
+    }
+
+    @Test
+    void imagesCopyIntoAReusedBuffer() {
+        double[] buffer = new double[IMAGES.pixels(0).length];
+        for (int i : new int[] {3, 17, 3}) {
+            assertSame(buffer, IMAGES.pixels(i, buffer));
+            assertArrayEquals(IMAGES.pixels(i), buffer, 0.0, "image " + i);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IMAGES.pixels(0, new double[buffer.length - 1]));
+        assertTrue(e.getMessage().contains("at least " + buffer.length), e.getMessage());
     }
 }
