@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Metrics of a network on a set of trials, from forward passes in parallel: loss with pseudospikes, accuracy with
@@ -44,12 +45,12 @@ final class HeldOutMetrics {
         boolean[] capHit = new boolean[n];
         long[][] spikes = new long[threads][hiddenCount];
         int workerCount = Math.min(threads, n);
+        AtomicInteger next = new AtomicInteger();
         Workers.run(workerCount, "evaluation", worker -> {
-            int from = (int) ((long) worker * n / workerCount);
-            int to = (int) ((long) (worker + 1) * n / workerCount);
             TrialEvaluator ev = new TrialEvaluator(net.graph(), net.trial(), net.readout());
             double[][] ordinary = ev.readout().newTimes();
-            for (int k = from; k < to; k++) {
+            // samples taken in turn, so that a slow part of the set does not leave the other threads idle
+            for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
                 try {
                     sampleLoss[k] = ev.loss(inputs.get(k), k, loss);
                 } catch (SpikeCapExceededException e) {
