@@ -22,10 +22,10 @@ class ThetaDenseDeliveryTest {
         for (int seed = 0; seed < 60; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             int rows = 25;
-            double[] w = new double[rows * SIZE];
+            double[] w = ThetaKernelPairs.weightRows(rnd, rows, SIZE);
             for (int i = 0; i < w.length; i++) {
                 double u = rnd.nextDouble();
-                w[i] = u < 0.05 ? -0.0 : u < 0.1 ? 0.0 : u < 0.2 ? rnd.nextDouble(-4, 4) : rnd.nextDouble(-0.3, 0.3);
+                w[i] = u < 0.05 ? -0.0 : u < 0.1 ? 0.0 : w[i];
             }
             double[] phase = new double[SIZE];
             for (int i = 0; i < SIZE; i++) {
@@ -41,18 +41,7 @@ class ThetaDenseDeliveryTest {
             double t = 0;
             for (int n = 0; n < rows; n++) {
                 t += rnd.nextDouble(0, 0.2);
-                while (true) {
-                    double td = dense.nextSpikeTimeUpTo(t);
-                    double ts = single.nextSpikeTimeUpTo(t);
-                    assertEquals(ts, td, 0.0, "seed " + seed + ": next spike time before row " + n);
-                    if (!(td < t)) {
-                        break;
-                    }
-                    assertEquals(single.nextSpiker(), dense.nextSpiker(), "seed " + seed + ": spiker at " + td);
-                    dense.fire(dense.nextSpiker(), td);
-                    single.fire(single.nextSpiker(), ts);
-                    spikes++;
-                }
+                spikes += ThetaKernelPairs.fireTogether(single, dense, t, "seed " + seed + ", row " + n, spike -> { });
                 int row = rnd.nextInt(rows);
                 dense.deliverDense(w, row * SIZE, t);
                 for (int i = 0; i < SIZE; i++) {
@@ -64,7 +53,7 @@ class ThetaDenseDeliveryTest {
                     assertEquals(single.nextSpikeTimeUpTo(bound), dense.nextSpikeTimeUpTo(bound), 0.0,
                             "seed " + seed + ": next spike time after row " + n);
                 }
-                ThetaKernelAssertions.assertSamePhases(single, dense, t, "seed " + seed + ", row " + n);
+                ThetaKernelPairs.assertSamePhases(single, dense, t, "seed " + seed + ", row " + n);
             }
         }
         assertTrue(spikes > 100, "the runs should contain spikes, had " + spikes);

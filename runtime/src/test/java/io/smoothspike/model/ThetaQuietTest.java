@@ -16,13 +16,8 @@ class ThetaQuietTest {
     private static final Theta MODEL = new Theta(6 / Math.PI, 1.25);
     private static final int SIZE = 64;
 
-    /** Dense input rows for the given seed: mostly small weights, some large enough to make neurons fire. */
     private static double[] weights(SplittableRandom rnd, int rows) {
-        double[] w = new double[rows * SIZE];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = rnd.nextDouble() < 0.1 ? rnd.nextDouble(-4, 4) : rnd.nextDouble(-0.3, 0.3);
-        }
-        return w;
+        return ThetaKernelPairs.weightRows(rnd, rows, SIZE);
     }
 
     private static double[] phases(SplittableRandom rnd) {
@@ -117,7 +112,7 @@ class ThetaQuietTest {
                     bounded.deliverDense(w, n * SIZE, until);
                 }
             }
-            ThetaKernelAssertions.assertSamePhases(exact, bounded, inputTimes[rows - 1] + 1, "seed " + seed);
+            ThetaKernelPairs.assertSamePhases(exact, bounded, inputTimes[rows - 1] + 1, "seed " + seed);
         }
         assertTrue(spikes > 500, "the runs should contain many spikes, had " + spikes);
     }

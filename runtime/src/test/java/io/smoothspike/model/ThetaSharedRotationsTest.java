@@ -22,10 +22,7 @@ class ThetaSharedRotationsTest {
         for (int seed = 0; seed < 50; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             int rows = 30;
-            double[] w = new double[rows * SIZE];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = rnd.nextDouble() < 0.1 ? rnd.nextDouble(-4, 4) : rnd.nextDouble(-0.3, 0.3);
-            }
+            double[] w = ThetaKernelPairs.weightRows(rnd, rows, SIZE);
             double[] phase = new double[SIZE];
             for (int i = 0; i < SIZE; i++) {
                 phase[i] = rnd.nextDouble(0, MODEL.period());
@@ -44,24 +41,13 @@ class ThetaSharedRotationsTest {
                 // the neighbour rotates to times of its own before each step of the pair
                 neighbour.deliverDense(w, ((n + 7) % rows) * SIZE, t + rnd.nextDouble(0, 0.1));
                 neighbour.nextSpikeTimeUpTo(t + rnd.nextDouble(0, 1));
-                while (true) {
-                    double ta = alone.nextSpikeTimeUpTo(t);
-                    double ts = shared.nextSpikeTimeUpTo(t);
-                    assertEquals(ta, ts, 0.0, "seed " + seed + ": next spike time before input " + n);
-                    if (!(ta < t)) {
-                        break;
-                    }
-                    assertEquals(alone.nextSpiker(), shared.nextSpiker(), "seed " + seed + ": spiker at " + ta);
-                    alone.fire(alone.nextSpiker(), ta);
-                    shared.fire(shared.nextSpiker(), ts);
-                    neighbour.nextSpikeTimeUpTo(ta + rnd.nextDouble(0, 0.1));
-                    spikes++;
-                }
+                spikes += ThetaKernelPairs.fireTogether(alone, shared, t, "seed " + seed + ", input " + n,
+                        spike -> neighbour.nextSpikeTimeUpTo(spike + rnd.nextDouble(0, 0.1)));
                 alone.deliverDense(w, n * SIZE, t);
                 shared.deliverDense(w, n * SIZE, t);
             }
             assertEquals(alone.nextSpikeTime(), shared.nextSpikeTime(), 0.0, "seed " + seed);
-            ThetaKernelAssertions.assertSamePhases(alone, shared, t + 1, "seed " + seed);
+            ThetaKernelPairs.assertSamePhases(alone, shared, t + 1, "seed " + seed);
         }
         assertTrue(spikes > 100, "the runs should contain spikes, had " + spikes);
     }
