@@ -1116,13 +1116,14 @@ public final class Theta implements NeuronModel {
     static final class Rotations {
         private static final int SLOTS = 4;
         private final double omega;
-        private final double[] times = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        private final double[] times = new double[SLOTS];
         final double[] cos = new double[SLOTS];
         final double[] sin = new double[SLOTS];
         private int next;
 
         Rotations(double omega) {
             this.omega = omega;
+            java.util.Arrays.fill(times, Double.NaN); // no time matches an empty slot
         }
 
         /** The slot holding the rotation at time t; computes it into the oldest slot if none does. */
