@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Loss and gradient averaged over a batch of trials, evaluated in parallel threads.
  *
  * <p>The result is bit-identical for any number of threads: the batch is cut into at most {@value #CHUNKS} chunks
- * whose boundaries depend only on the batch size; each chunk sums its trials in order, and the chunk sums are added
- * in chunk order, each entry of the gradient on its own. Threads only decide which chunk, and which range of
- * entries of the sum, is computed where.
+ * whose boundaries depend only on the batch size ({@link #chunkStart}); each chunk sums its trials in order, and the
+ * chunk sums are added in chunk order, each entry of the gradient on its own. Threads only decide which chunk, and
+ * which range of entries of the sum, is computed where.
  */
 public final class BatchGradient implements AutoCloseable {
 
@@ -71,8 +71,8 @@ public final class BatchGradient implements AutoCloseable {
         Runnable work = () -> {
             TrialEvaluator ev = evaluators.get();
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                int from = (int) ((long) c * n / chunks);
-                int to = (int) ((long) (c + 1) * n / chunks);
+                int from = chunkStart(c, chunks, n);
+                int to = chunkStart(c + 1, chunks, n);
                 TrialGradient acc = chunkGradients[c];
                 acc.clear();
                 double sum = 0;
@@ -99,6 +99,17 @@ public final class BatchGradient implements AutoCloseable {
             total += chunkLoss[c];
         }
         return total / n;
+    }
+
+    /**
+     * First trial of chunk c of {@code chunks} over n trials. The last quarter of the chunks are half as large as the
+     * others: threads take chunks in order, so a thread that finishes early waits at most for a small chunk.
+     */
+    static int chunkStart(int c, int chunks, int n) {
+        int large = chunks - chunks / 4;
+        long weight = 2L * Math.min(c, large) + Math.max(0, c - large);
+        long total = 2L * large + (chunks - large);
+        return (int) (weight * n / total);
     }
 
     /** Runs {@code work} on min(threads, tasks) pool threads, waits for them and rethrows the first failure. */

@@ -28,8 +28,11 @@ public final class GradientCheck {
     public record Options(boolean weights, boolean initialStates, boolean constants, boolean inputTimes,
             int maxParameters, long seed, double step) {
 
-        /** All kinds of parameters, no limit, step 1e-4. */
-        public static final Options ALL = new Options(true, true, true, true, Integer.MAX_VALUE, 1, 1e-4);
+        /**
+         * All kinds of parameters, no limit, step 3e-4: near the best step of an O(h⁴) difference, whose rounding
+         * error grows as ε/h (at 1e-4 it was three times larger on the paper's networks).
+         */
+        public static final Options ALL = new Options(true, true, true, true, Integer.MAX_VALUE, 1, 3e-4);
 
         /** The same options with at most {@code n} parameters, a random subset chosen with {@code seed}. */
         public Options limit(int n, long s) {

@@ -1,5 +1,6 @@
 package io.smoothspike.model;
 
+import io.smoothspike.math.Arctangent;
 import io.smoothspike.math.Sums;
 
 /**
@@ -133,12 +134,13 @@ public final class Theta implements NeuronModel {
     /**
      * The input map H(φ, w) and its derivatives, from the phase φ before the input and its projective point (p, q),
      * q ≥ 0 ({@code x = (V − 1/2)/r = p/q}). Writes {@code {H, ∂H/∂φ, ∂H/∂w, ∂H/∂τ, ∂H/∂I0}}; all finite, also at
-     * the reset (q = 0, p &lt; 0), where H = 0 and the input has no effect.
+     * the reset (q = 0, p &lt; 0), where H = 0 and the input has no effect. For w = 0, H = φ without rounding.
      */
     void jump(double phi, double p, double q, double w, double[] out) {
         double pp = p + w / r * q;
         double n2 = pp * pp + q * q;
-        double h = (Math.atan2(pp, q) + Math.PI / 2) * tau / r;
+        // no input (e.g. the pseudo input of a layer without presynaptic populations): H = φ, exactly
+        double h = w == 0 ? phi : (Arctangent.atan2(pp, q) + Math.PI / 2) * tau / r;
         double dPhase = (p * p + q * q) / n2;
         double dWeight = tau / (r * r) * q * q / n2;
         double dr = -h / r + phi / r * dPhase - w / r * dWeight;
@@ -702,7 +704,7 @@ public final class Theta implements NeuronModel {
             candidateCount = count;
             spiker = candidate[0];
             rankTime = refTime;
-            spikeTime = refTime + (Math.PI / 2 - Math.atan2(candidateP[0], candidateQ[0])) / omega;
+            spikeTime = refTime + (Math.PI / 2 - Arctangent.atan2(candidateP[0], candidateQ[0])) / omega;
             candidateNext = 0;
             dirty = false;
         }
@@ -847,7 +849,7 @@ public final class Theta implements NeuronModel {
                 return false;
             }
             spiker = candidate[k];
-            spikeTime = Math.max(t, rankTime + (Math.PI / 2 - Math.atan2(candidateP[k], candidateQ[k])) / omega);
+            spikeTime = Math.max(t, rankTime + (Math.PI / 2 - Arctangent.atan2(candidateP[k], candidateQ[k])) / omega);
             return true;
         }
 
@@ -885,7 +887,7 @@ public final class Theta implements NeuronModel {
                 pp = -pp;
                 qq = -qq;
             }
-            return Math.atan2(pp, qq);
+            return Arctangent.atan2(pp, qq);
         }
 
         @Override
@@ -1080,7 +1082,7 @@ public final class Theta implements NeuronModel {
 
         /** Adds neuron i's share of dL/d(τ, I0) at its touch (p0, qq) with summed input w. */
         private void passAdjointConstants(int i, double p0, double qq, double w) {
-            double phi = (Math.atan2(p0, qq) + Math.PI / 2) / omega;
+            double phi = (Arctangent.atan2(p0, qq) + Math.PI / 2) / omega;
             model.jump(phi, p0, qq, w, jumpResult);
             constantAdjoint[0] += adjoint[i] * jumpResult[3];
             constantAdjoint[1] += adjoint[i] * jumpResult[4];

@@ -43,6 +43,9 @@ final class ImageEncoder {
      * @throws IllegalArgumentException a pixel's intensity is outside [0, 255]; the message names the pixel
      */
     InputSpikes encode(double[] pixels) {
+        if (ranks == 1) {
+            return encodeOneTime(pixels);
+        }
         byte[] levels = new byte[pixels.length]; // at most 99 bins, validated by the compiler
         int[] start = new int[ranks + 1];
         for (int i = 0; i < pixels.length; i++) {
@@ -67,6 +70,20 @@ final class ImageEncoder {
             }
         }
         return InputSpikes.of(times, channels);
+    }
+
+    /** {@link #encode} when every spiking level has the same time (one bin): the spiking pixels in one pass. */
+    private InputSpikes encodeOneTime(double[] pixels) {
+        int[] channels = new int[pixels.length];
+        int n = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            if (level(pixels, i) > 0) {
+                channels[n++] = offset + i;
+            }
+        }
+        double[] times = new double[n];
+        Arrays.fill(times, levelTime[levelTime.length - 1]);
+        return InputSpikes.of(times, Arrays.copyOf(channels, n));
     }
 
     private int level(double[] pixels, int i) {

@@ -1,6 +1,7 @@
 package io.smoothspike.grad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smoothspike.paper.PaperTasks;
@@ -23,9 +24,15 @@ class BatchGradientTest {
         ev.setInputTimeGradients(false);
         TrialGradient expected = new TrialGradient(task.graph());
         TrialGradient chunk = new TrialGradient(task.graph());
+        // 32 chunks: 24 of weight 2, then 8 of weight 1, cut at ⌊n · (weight so far) / 56⌋
+        int[] bounds = new int[BatchGradient.CHUNKS + 1];
+        for (int c = 0, weight = 0; c < BatchGradient.CHUNKS; c++) {
+            weight += c < 24 ? 2 : 1;
+            bounds[c + 1] = weight * n / 56;
+        }
         for (int c = 0; c < BatchGradient.CHUNKS; c++) {
             chunk.clear();
-            for (int k = c * n / BatchGradient.CHUNKS; k < (c + 1) * n / BatchGradient.CHUNKS; k++) {
+            for (int k = bounds[c]; k < bounds[c + 1]; k++) {
                 ev.accumulate(task.inputs().get(k), k, task.loss(), chunk);
             }
             expected.add(chunk, 1.0 / n);
@@ -43,6 +50,23 @@ class BatchGradientTest {
                 assertBits(expected.constants(p), actual.constants(p), threads + " threads, constants " + p);
             }
         }
+    }
+
+    @Test
+    void chunksCoverTheBatchInOrderWithTheLastQuarterHalfAsLarge() {
+        for (int n : new int[] {1, 5, 32, 45, 1000, 60000}) {
+            int chunks = Math.min(BatchGradient.CHUNKS, n);
+            assertEquals(0, BatchGradient.chunkStart(0, chunks, n), "n = " + n);
+            assertEquals(n, BatchGradient.chunkStart(chunks, chunks, n), "n = " + n);
+            for (int c = 0; c < chunks; c++) {
+                int size = BatchGradient.chunkStart(c + 1, chunks, n) - BatchGradient.chunkStart(c, chunks, n);
+                assertTrue(size >= 0, "n = " + n + ", chunk " + c);
+            }
+        }
+        int first = BatchGradient.chunkStart(1, 32, 1000);
+        int last = 1000 - BatchGradient.chunkStart(31, 32, 1000);
+        assertEquals(35, first);
+        assertEquals(18, last);
     }
 
     private static void assertBits(double[] expected, double[] actual, String what) {
