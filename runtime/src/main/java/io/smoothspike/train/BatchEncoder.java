@@ -4,6 +4,8 @@ import io.smoothspike.data.LabeledImages;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
@@ -33,6 +35,29 @@ public final class BatchEncoder {
         this.augmentation = augmentation;
         this.seed = seed;
         this.threads = threads;
+    }
+
+    /**
+     * {@link #encode} on a background thread: a trainer encodes the next batch while it applies the current step, so
+     * that a core otherwise idle does it. {@link #await} returns the batch.
+     */
+    public CompletableFuture<Batch> encodeAsync(IntUnaryOperator sample, int from, int to, long step) {
+        return CompletableFuture.supplyAsync(() -> encode(sample, from, to, step));
+    }
+
+    /** The batch of {@link #encodeAsync}, waiting for it; an exception of the encoding is rethrown as it is. */
+    public static Batch await(CompletableFuture<Batch> batch) {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**

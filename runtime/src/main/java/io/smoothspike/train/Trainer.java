@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a labelled data set
@@ -171,6 +172,7 @@ public final class Trainer {
         long epochStart = System.nanoTime();
         double[] params = new double[offsets[names.size()]];
         double[] grad = new double[params.length];
+        CompletableFuture<BatchEncoder.Batch> next = null;
         while (step < total) {
             if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
@@ -179,7 +181,8 @@ public final class Trainer {
             BatchEncoder.Batch batch = null;
             Evaluation ev;
             try {
-                batch = encodeBatch(step);
+                batch = next != null ? BatchEncoder.await(next) : encodeBatch(step);
+                next = null;
                 ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
             } catch (IllegalStateException e) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -192,6 +195,9 @@ public final class Trainer {
                 throw new TrainingException(where() + ": training trial " + offendingTrial(batch.inputs())
                         + " of the batch exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise "
                         + "the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
+            }
+            if (data != null && step + 1 < total) {
+                next = encodeBatchAsync(step + 1); // encoded while this step is applied and evaluated
             }
             gather(params);
             flatten(ev, grad);
@@ -288,10 +294,15 @@ public final class Trainer {
             }
             return new BatchEncoder.Batch(inputs, null);
         }
+        return BatchEncoder.await(encodeBatchAsync(t));
+    }
+
+    /** {@link #encodeBatch} of a data set's step t, on a background thread (the sample order is taken now). */
+    private CompletableFuture<BatchEncoder.Batch> encodeBatchAsync(long t) {
         int perEpoch = stepsPerEpoch();
-        int[] order = epochOrder((int) (t / perEpoch));
+        int[] epochOrder = epochOrder((int) (t / perEpoch));
         int from = (int) (t % perEpoch) * s.batchSize;
-        return trainEncoder.encode(k -> order[k], from, Math.min(order.length, from + s.batchSize), t);
+        return trainEncoder.encodeAsync(k -> epochOrder[k], from, Math.min(epochOrder.length, from + s.batchSize), t);
     }
 
     /** The order in which epoch {@code epoch} visits the training samples, shuffled from the seed. */

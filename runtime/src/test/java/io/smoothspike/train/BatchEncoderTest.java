@@ -105,4 +105,33 @@ class BatchEncoderTest {
                 () -> IMAGES.pixels(0, new double[buffer.length - 1]));
         assertTrue(e.getMessage().contains("at least " + buffer.length), e.getMessage());
     }
+
+    @Test
+    void aBackgroundEncodingGivesTheSameBatchAndRethrowsItsErrorsAsTheyAre() {
+        Network net = network();
+        BatchEncoder encoder = new BatchEncoder(net, IMAGES, FLIP, 11, 2);
+        assertSameBatch(encode(net, 1, 5), BatchEncoder.await(encoder.encodeAsync(k -> 7 * k % 50, 3, 43, 5)),
+                "background");
+        LabeledImages broken = new LabeledImages() {
+            @Override
+            public int size() {
+                return 1;
+            }
+
+            @Override
+            public double[] pixels(int i) {
+                double[] px = IMAGES.pixels(0);
+                px[5] = 300;
+                return px;
+            }
+
+            @Override
+            public int label(int i) {
+                return 0;
+            }
+        };
+        var future = new BatchEncoder(net, broken, null, 1, 2).encodeAsync(k -> 0, 0, 1, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchEncoder.await(future));
+        assertTrue(e.getMessage().contains("pixel 5 has intensity 300"), e.getMessage());
+    }
 }
