@@ -14,8 +14,8 @@ import io.smoothspike.math.Sums;
  * projective pair at time t is {@code (P, Q) = R(ωt)(a, b)}, {@code x = P/Q}. Between inputs nothing is updated; an
  * input is the shear {@code P += (w/r) Q}, applied in the frame with the population's shared cos(ωt), sin(ωt): no
  * transcendental function per synaptic event. Shears at one time add up, so a synaptic event only adds its weight to
- * the target's pending input, and the summed shear is applied once per neuron and event time. Spike (Q = 0, P &gt; 0) and reset (Q = 0, P &lt; 0)
- * are finite points; an input cannot move a neuron that sits exactly at either.
+ * the target's pending input, and the summed shear is applied once per neuron and event time. Spike (Q = 0, P &gt; 0)
+ * and reset (Q = 0, P &lt; 0) are finite points; an input cannot move a neuron that sits exactly at either.
  *
  * <p><b>Next spike.</b> All phases advance together, so the next spiker is the neuron with the largest χ, found by
  * a linear scan with cross products (no division, no transcendental) when the population changed; one atan2 gives
@@ -458,9 +458,9 @@ public final class Theta implements NeuronModel {
         }
 
         /**
-         * {@link #flush()} of inputs made of one dense delivery (a spike into an all-to-all layer: the common case), with
-         * the test of {@link #quietThrough} up to {@code bound} on the way if the bound is testable; returns the test's
-         * result (false if not tested). The summed input is the delivery's weight row, and the record holds the points
+         * {@link #flush()} of inputs made of one dense delivery (a spike into an all-to-all layer: the common case),
+         * with the test of {@link #quietThrough} up to {@code bound} on the way if the bound is testable; returns the
+         * test's result (false if not tested). The summed input is the delivery's weight row, and the record holds the points
          * (P, Q) before the shear with either sign of Q. All loops run over same-index arrays, which C2 vectorizes.
          */
         private boolean flushSingleDense(double bound) {
@@ -704,7 +704,7 @@ public final class Theta implements NeuronModel {
             candidateCount = count;
             spiker = candidate[0];
             rankTime = refTime;
-            spikeTime = refTime + (Math.PI / 2 - Arctangent.atan2(candidateP[0], candidateQ[0])) / omega;
+            spikeTime = rankedSpikeTime(0);
             candidateNext = 0;
             dirty = false;
         }
@@ -849,8 +849,13 @@ public final class Theta implements NeuronModel {
                 return false;
             }
             spiker = candidate[k];
-            spikeTime = Math.max(t, rankTime + (Math.PI / 2 - Arctangent.atan2(candidateP[k], candidateQ[k])) / omega);
+            spikeTime = Math.max(t, rankedSpikeTime(k));
             return true;
+        }
+
+        /** Spike time of the k-th ranked neuron, from its point at the scan: one transcendental function. */
+        private double rankedSpikeTime(int k) {
+            return rankTime + (Math.PI / 2 - Arctangent.atan2(candidateP[k], candidateQ[k])) / omega;
         }
 
         /**
