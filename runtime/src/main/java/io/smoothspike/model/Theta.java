@@ -114,29 +114,22 @@ public final class Theta implements NeuronModel {
             p = t < 0 ? 1 : -1;
             q = Math.abs(t);
         }
-        double[] h = new double[JUMP_RESULTS];
-        jump(phi, p, q, u, h);
-        out.phase = h[0];
+        jump(phi, p, q, u, out);
         out.period = period();
-        out.dPhaseDState[0] = h[1];
         out.dPeriodDState[0] = 0;
-        out.dPhaseDInput = h[2];
         out.dPeriodDInput = 0;
-        out.dPhaseDConstant[0] = h[3];
-        out.dPhaseDConstant[1] = h[4];
         out.dPeriodDConstant[0] = out.period / tau;
         out.dPeriodDConstant[1] = -out.period / (2 * (drive - 0.25));
     }
 
-    /** Number of entries {@link #jump} writes. */
-    static final int JUMP_RESULTS = 5;
-
     /**
      * The input map H(φ, w) and its derivatives, from the phase φ before the input and its projective point (p, q),
-     * q ≥ 0 ({@code x = (V − 1/2)/r = p/q}). Writes {@code {H, ∂H/∂φ, ∂H/∂w, ∂H/∂τ, ∂H/∂I0}}; all finite, also at
-     * the reset (q = 0, p &lt; 0), where H = 0 and the input has no effect. For w = 0, H = φ without rounding.
+     * q ≥ 0 ({@code x = (V − 1/2)/r = p/q}), written into the phase entries of {@code out}: {@code phase} = H,
+     * {@code dPhaseDState[0]} = ∂H/∂φ, {@code dPhaseDInput} = ∂H/∂w, {@code dPhaseDConstant} = ∂H/∂(τ, I0). All
+     * finite, also at the reset (q = 0, p &lt; 0), where H = 0 and the input has no effect. For w = 0, H = φ without
+     * rounding.
      */
-    void jump(double phi, double p, double q, double w, double[] out) {
+    void jump(double phi, double p, double q, double w, PseudoState out) {
         double pp = p + w / r * q;
         double n2 = pp * pp + q * q;
         // no input (e.g. the pseudo input of a layer without presynaptic populations): H = φ, exactly
@@ -144,11 +137,11 @@ public final class Theta implements NeuronModel {
         double dPhase = (p * p + q * q) / n2;
         double dWeight = tau / (r * r) * q * q / n2;
         double dr = -h / r + phi / r * dPhase - w / r * dWeight;
-        out[0] = h;
-        out[1] = dPhase;
-        out[2] = dWeight;
-        out[3] = (h - phi * dPhase) / tau;
-        out[4] = dr / (2 * r);
+        out.phase = h;
+        out.dPhaseDState[0] = dPhase;
+        out.dPhaseDInput = dWeight;
+        out.dPhaseDConstant[0] = (h - phi * dPhase) / tau;
+        out.dPhaseDConstant[1] = dr / (2 * r);
     }
 
     @Override
@@ -281,7 +274,8 @@ public final class Theta implements NeuronModel {
         private final double[] groupWeightGrad;
         /** Per neuron, the test value of the last {@link #flushSingleDense}: negative if surely quiet. */
         private final double[] quietTest;
-        private final double[] jumpResult = new double[JUMP_RESULTS];
+        /** Scratch of {@link #passAdjointConstants}: the input map's derivatives at one touch. */
+        private final PseudoState jumpResult;
         private final double[] constantAdjoint = new double[2];
         private boolean wantConstants;
         private int group;
@@ -312,6 +306,7 @@ public final class Theta implements NeuronModel {
             this.groupWeightGrad = new double[size];
             this.quietTest = new double[size];
             this.rotations = new Rotations(omega);
+            this.jumpResult = PseudoState.of(model);
         }
 
         /** Sets (boundCos, boundSin) to the rotation at {@code bound} and (cos, sin) to that at {@code refTime}. */
@@ -1089,8 +1084,8 @@ public final class Theta implements NeuronModel {
         private void passAdjointConstants(int i, double p0, double qq, double w) {
             double phi = (Arctangent.atan2(p0, qq) + Math.PI / 2) / omega;
             model.jump(phi, p0, qq, w, jumpResult);
-            constantAdjoint[0] += adjoint[i] * jumpResult[3];
-            constantAdjoint[1] += adjoint[i] * jumpResult[4];
+            constantAdjoint[0] += adjoint[i] * jumpResult.dPhaseDConstant[0];
+            constantAdjoint[1] += adjoint[i] * jumpResult.dPhaseDConstant[1];
         }
 
         @Override

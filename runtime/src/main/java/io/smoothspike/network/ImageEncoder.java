@@ -17,10 +17,16 @@ final class ImageEncoder {
     /** Number of distinct level times. */
     private final int ranks;
     private final int offset;
+    /**
+     * (bins + 1)/256: a multiplication by it rounds exactly as x·(bins + 1) followed by the division by 256, since
+     * dividing by a power of two is exact.
+     */
+    private final double levelScale;
 
     /** The encoder of a group with {@code bins} spiking levels and channels from {@code offset}; T = duration. */
     ImageEncoder(int bins, double duration, int offset) {
         this.offset = offset;
+        levelScale = (bins + 1) / 256.0;
         levelTime = new double[bins + 1];
         levelTime[0] = Double.NaN;
         for (int level = 1; level <= bins; level++) {
@@ -72,25 +78,33 @@ final class ImageEncoder {
         return InputSpikes.of(times, channels);
     }
 
-    /** {@link #encode} when every spiking level has the same time (one bin): the spiking pixels in one pass. */
+    /**
+     * {@link #encode} when every spiking level has the same time (one bin): the spiking pixels, counted in one pass
+     * and listed in a second, both without data-dependent branches (no scratch array per image).
+     */
     private InputSpikes encodeOneTime(double[] pixels) {
-        int[] channels = new int[pixels.length];
         int n = 0;
         for (int i = 0; i < pixels.length; i++) {
-            if (level(pixels, i) > 0) {
-                channels[n++] = offset + i;
-            }
+            n += level(pixels, i) > 0 ? 1 : 0;
         }
-        double[] times = new double[n];
-        Arrays.fill(times, levelTime[levelTime.length - 1]);
-        return InputSpikes.of(times, Arrays.copyOf(channels, n));
+        int[] channels = new int[n];
+        for (int i = 0, k = 0; k < n; i++) {
+            channels[k] = offset + i; // kept only if pixel i spikes; k < n, so the write stays inside
+            k += level(pixels, i) > 0 ? 1 : 0;
+        }
+        return InputSpikes.atTime(levelTime[levelTime.length - 1], channels);
     }
 
     private int level(double[] pixels, int i) {
         double x = pixels[i];
         if (!(x >= 0 && x <= 255)) {
-            throw new IllegalArgumentException("pixel " + i + " has intensity " + x + "; expected [0, 255]");
+            throw badPixel(i, x);
         }
-        return (int) (x * levelTime.length / 256); // ⌊x·(bins+1)/256⌋, as x ≥ 0
+        return (int) (x * levelScale); // ⌊x·(bins+1)/256⌋, as x ≥ 0
+    }
+
+    /** The error for pixel i, kept out of {@link #level} so that the JIT inlines that into the pixel loops. */
+    private static IllegalArgumentException badPixel(int i, double x) {
+        return new IllegalArgumentException("pixel " + i + " has intensity " + x + "; expected [0, 255]");
     }
 }

@@ -90,7 +90,7 @@ public final class EventSimulator {
 
     /**
      * Whether {@link #backward} computes dL/d(input spike times) (on by default); off saves work per input synaptic
-     * event when input times are not trained (the input-time gradient is then zero).
+     * event when input times are not trained; the input-time gradient is then left empty (no entries).
      */
     public void setInputTimeGradients(boolean on) {
         inputTimeGradients = on;
@@ -117,7 +117,7 @@ public final class EventSimulator {
         for (int p = 0; p < kernels.length; p++) {
             kernels[p].beginBackward(duration, finalStateAdjoint[p]);
         }
-        grad.resetInputTimes(lastInputEvents);
+        grad.resetInputTimes(inputTimeGradients ? lastInputEvents : 0);
         double[] inputGrad = grad.inputTimes();
         int input = lastInputEvents;
         for (int k = record.eventCount() - 1; k >= 0; k--) {
@@ -125,7 +125,9 @@ public final class EventSimulator {
             if (record.isInput(k)) {
                 double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, record.inputChannel(k),
                         t, grad, inputTimeGradients);
-                inputGrad[--input] = a;
+                if (inputTimeGradients) {
+                    inputGrad[--input] = a;
+                }
             } else {
                 int n = record.neuron(k);
                 int pop = populationOfNeuron[n];

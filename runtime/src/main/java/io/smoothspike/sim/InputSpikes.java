@@ -1,5 +1,6 @@
 package io.smoothspike.sim;
 
+import java.util.Arrays;
 
 /**
  * External input spikes of one trial, sorted by time: spike k comes from input channel {@code source(k)} at
@@ -9,10 +10,17 @@ public final class InputSpikes {
 
     private final double[] times;
     private final int[] sources;
+    /** Largest channel index, kept: the simulator checks it on every run. */
+    private final int maxSource;
 
     private InputSpikes(double[] times, int[] sources) {
         this.times = times;
         this.sources = sources;
+        int m = -1;
+        for (int s : sources) {
+            m = Math.max(m, s);
+        }
+        this.maxSource = m;
     }
 
     /** No input spikes. */
@@ -85,6 +93,24 @@ public final class InputSpikes {
     }
 
     /**
+     * Spikes of the channels {@code sources}, in this order, all at one {@code time} (finite and non-negative): e.g.
+     * an image whose spiking pixels share one time.
+     */
+    public static InputSpikes atTime(double time, int[] sources) {
+        if (!(time >= 0) || Double.isInfinite(time)) {
+            throw new IllegalArgumentException("input spikes: time must be finite and >= 0, got " + time);
+        }
+        for (int k = 0; k < sources.length; k++) {
+            if (sources[k] < 0) {
+                throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
+            }
+        }
+        double[] times = new double[sources.length];
+        Arrays.fill(times, time);
+        return new InputSpikes(times, sources.clone());
+    }
+
+    /**
      * The spikes of all parts in one trial, sorted stably by time: spikes at equal times keep the parts' order, and
      * their order within a part.
      */
@@ -138,10 +164,6 @@ public final class InputSpikes {
 
     /** Largest channel index used, or -1 when empty. */
     public int maxSource() {
-        int m = -1;
-        for (int s : sources) {
-            m = Math.max(m, s);
-        }
-        return m;
+        return maxSource;
     }
 }

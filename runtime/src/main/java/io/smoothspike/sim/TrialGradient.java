@@ -52,7 +52,10 @@ public final class TrialGradient {
         return constants[population];
     }
 
-    /** dL/d(input spike times), one entry per input spike of the last accumulated trial. */
+    /**
+     * dL/d(input spike times), one entry per input spike of the last accumulated trial; empty if the simulator
+     * computed no input-time gradients ({@link EventSimulator#setInputTimeGradients}).
+     */
     public double[] inputTimes() {
         return inputTimes;
     }

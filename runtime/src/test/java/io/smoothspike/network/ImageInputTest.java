@@ -105,6 +105,27 @@ class ImageInputTest {
     }
 
     @Test
+    void intensitiesAtAndNextToEveryLevelBoundaryGetTheFormulasLevel() {
+        double[][] noCue = {{}, {}};
+        for (int bins : new int[] {1, 2, 3, 7, 99}) {
+            Network net = network(bins, false, noCue);
+            List<Double> values = new ArrayList<>(List.of(0.0, Double.MIN_VALUE, 1e-300, 255.0));
+            for (int level = 1; level <= bins; level++) {
+                double boundary = level * 256.0 / (bins + 1);
+                values.addAll(List.of(Math.nextDown(boundary), boundary, Math.nextUp(boundary)));
+            }
+            for (int from = 0; from < values.size(); from += PIXELS) {
+                double[] image = new double[PIXELS];
+                for (int i = 0; i < PIXELS && from + i < values.size(); i++) {
+                    image[i] = values.get(from + i);
+                }
+                assertSpikes(reference(image, bins, false, noCue), net.input(0, image),
+                        "bins " + bins + ", values from " + from);
+            }
+        }
+    }
+
+    @Test
     void aPixelOutsideTheRangeIsNamed() {
         Network net = network(1, false, new double[][] {{}, {}});
         for (double bad : new double[] {-1, 255.5, Double.NaN, Double.POSITIVE_INFINITY}) {
