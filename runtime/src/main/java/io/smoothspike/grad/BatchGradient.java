@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The result is bit-identical for any number of threads: the batch is cut into at most {@value #CHUNKS} chunks
  * whose boundaries depend only on the batch size ({@link #chunkStart}); each chunk sums its trials in order, and the
  * chunk sums are added in chunk order, each entry of the gradient on its own. Threads only decide which chunk, and
- * which range of entries of the sum, is computed where.
+ * which range of entries of the sum, is computed where. The chunk sums are zero between calls: the reduction clears
+ * each range it has read (while it is in cache), and a failed call clears them all.
  */
 public final class BatchGradient implements AutoCloseable {
 
@@ -33,6 +34,8 @@ public final class BatchGradient implements AutoCloseable {
     private final ThreadLocal<TrialEvaluator> evaluators;
     private final TrialGradient[] chunkGradients = new TrialGradient[CHUNKS];
     private final double[] chunkLoss = new double[CHUNKS];
+    /** Set when a worker failed or the caller was interrupted: the other workers stop at their next trial or range. */
+    private volatile boolean cancelled;
 
     /** A batch evaluator with {@code threads ≥ 1} worker threads. */
     public BatchGradient(SimulationGraph graph, TrialSettings trial, ReadoutSpec spec, int threads) {
@@ -67,38 +70,54 @@ public final class BatchGradient implements AutoCloseable {
                     + n + " trials and " + samples.length + " ids");
         }
         int chunks = Math.min(CHUNKS, n);
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            TrialEvaluator ev = evaluators.get();
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                int from = chunkStart(c, chunks, n);
-                int to = chunkStart(c + 1, chunks, n);
-                TrialGradient acc = chunkGradients[c];
-                acc.clear();
-                double sum = 0;
-                for (int k = from; k < to; k++) {
-                    sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
-                }
-                chunkLoss[c] = sum;
+        try {
+            sumChunks(inputs, samples, loss, chunks);
+            reduceChunks(chunks, n, mean);
+        } catch (RuntimeException | Error e) {
+            for (TrialGradient g : chunkGradients) {
+                g.clear();
             }
-        };
-        runOnPool(chunks, work);
-        mean.clear();
-        int ranges = (mean.size() + RANGE - 1) / RANGE;
-        AtomicInteger nextRange = new AtomicInteger();
-        runOnPool(ranges, () -> {
-            for (int r = nextRange.getAndIncrement(); r < ranges; r = nextRange.getAndIncrement()) {
-                int to = Math.min(mean.size(), (r + 1) * RANGE);
-                for (int c = 0; c < chunks; c++) {
-                    mean.add(chunkGradients[c], 1.0 / n, r * RANGE, to);
-                }
-            }
-        });
+            throw e;
+        }
         double total = 0;
         for (int c = 0; c < chunks; c++) {
             total += chunkLoss[c];
         }
         return total / n;
+    }
+
+    /** Sums the trials of each chunk into its (zero) chunk gradient, chunks taken in order by the pool's threads. */
+    private void sumChunks(List<InputSpikes> inputs, int[] samples, Loss loss, int chunks) {
+        int n = inputs.size();
+        AtomicInteger next = new AtomicInteger();
+        runOnPool(chunks, () -> {
+            TrialEvaluator ev = evaluators.get();
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int from = chunkStart(c, chunks, n);
+                int to = chunkStart(c + 1, chunks, n);
+                TrialGradient acc = chunkGradients[c];
+                double sum = 0;
+                for (int k = from; k < to && !cancelled; k++) {
+                    sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
+                }
+                chunkLoss[c] = sum;
+            }
+        });
+    }
+
+    /** {@code mean} = (chunk sums in chunk order)/n, by ranges of entries on the pool's threads; clears the chunks. */
+    private void reduceChunks(int chunks, int n, TrialGradient mean) {
+        mean.clear();
+        int ranges = (mean.size() + RANGE - 1) / RANGE;
+        AtomicInteger nextRange = new AtomicInteger();
+        runOnPool(ranges, () -> {
+            for (int r = nextRange.getAndIncrement(); r < ranges && !cancelled; r = nextRange.getAndIncrement()) {
+                int to = Math.min(mean.size(), (r + 1) * RANGE);
+                for (int c = 0; c < chunks; c++) {
+                    mean.addAndClear(chunkGradients[c], 1.0 / n, r * RANGE, to);
+                }
+            }
+        });
     }
 
     /**
@@ -112,28 +131,46 @@ public final class BatchGradient implements AutoCloseable {
         return (int) (weight * n / total);
     }
 
-    /** Runs {@code work} on min(threads, tasks) pool threads, waits for them and rethrows the first failure. */
+    /**
+     * Runs {@code work} on min(threads, tasks) pool threads and waits for all of them, also after a failure or an
+     * interrupt (which stop the others at their next trial or range), so that no thread still writes to the chunk sums
+     * when this returns; then rethrows the first failure, or reports the interrupt.
+     */
     private void runOnPool(int tasks, Runnable work) {
         Future<?>[] futures = new Future<?>[Math.min(threads, tasks)];
         for (int w = 0; w < futures.length; w++) {
             futures[w] = pool.submit(work);
         }
+        Throwable failure = null;
+        boolean interrupted = false;
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("batch evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancelled = true;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    cancelled = true;
+                    break;
                 }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
             }
+        }
+        cancelled = false;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch evaluation interrupted");
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 

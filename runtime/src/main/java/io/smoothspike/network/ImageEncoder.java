@@ -85,14 +85,19 @@ final class ImageEncoder {
     private InputSpikes encodeOneTime(double[] pixels) {
         int n = 0;
         for (int i = 0; i < pixels.length; i++) {
-            n += level(pixels, i) > 0 ? 1 : 0;
+            n += spikes(pixels, i);
         }
         int[] channels = new int[n];
         for (int i = 0, k = 0; k < n; i++) {
             channels[k] = offset + i; // kept only if pixel i spikes; k < n, so the write stays inside
-            k += level(pixels, i) > 0 ? 1 : 0;
+            k += spikes(pixels, i);
         }
         return InputSpikes.atTime(levelTime[levelTime.length - 1], channels);
+    }
+
+    /** 1 if pixel i spikes (level ≥ 1), else 0: the sign bit of −level, so that no branch depends on the image. */
+    private int spikes(double[] pixels, int i) {
+        return -level(pixels, i) >>> 31;
     }
 
     private int level(double[] pixels, int i) {

@@ -88,13 +88,26 @@ public final class TrialGradient {
      * threads.
      */
     public void add(TrialGradient other, double scale, int from, int to) {
+        addRange(other, scale, from, to, false);
+    }
+
+    /** {@link #add(TrialGradient, double, int, int)}, then sets those entries of {@code other} to zero. */
+    public void addAndClear(TrialGradient other, double scale, int from, int to) {
+        addRange(other, scale, from, to, true);
+    }
+
+    private void addRange(TrialGradient other, double scale, int from, int to, boolean clearOther) {
         int offset = 0;
         for (int j = 0; j < all.length && offset < to; j++) {
             double[] a = all[j];
             double[] b = other.all[j];
+            int start = Math.max(0, from - offset);
             int end = Math.min(a.length, to - offset);
-            for (int k = Math.max(0, from - offset); k < end; k++) {
+            for (int k = start; k < end; k++) {
                 a[k] += scale * b[k];
+            }
+            if (clearOther && start < end) {
+                Arrays.fill(b, start, end, 0);
             }
             offset += a.length;
         }

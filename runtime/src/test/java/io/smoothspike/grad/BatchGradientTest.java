@@ -1,9 +1,11 @@
 package io.smoothspike.grad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.smoothspike.loss.Loss;
 import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.TrialGradient;
 import org.junit.jupiter.api.Test;
@@ -38,16 +40,44 @@ class BatchGradientTest {
             expected.add(chunk, 1.0 / n);
         }
         for (int threads : new int[] {1, 2}) {
-            TrialGradient actual = new TrialGradient(task.graph());
             try (BatchGradient batch = new BatchGradient(task.graph(), task.trial(), task.readout(), threads)) {
+                // twice with one evaluator: the chunk sums must start from zero again
+                for (int call = 1; call <= 2; call++) {
+                    TrialGradient actual = new TrialGradient(task.graph());
+                    batch.lossAndGradient(task.inputs(), ids, task.loss(), actual);
+                    assertGradientBits(task, expected, actual, threads + " threads, call " + call);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBatchThatFailsLeavesNothingBehindForTheNext() {
+        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
+        int n = task.inputs().size();
+        int[] ids = new int[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = k;
+        }
+        Loss failing = (sample, times, grad) -> {
+            if (sample == n / 2) {
+                throw new IllegalStateException("trial " + sample + " fails");
+            }
+            return task.loss().evaluate(sample, times, grad);
+        };
+        TrialGradient expected = new TrialGradient(task.graph());
+        try (BatchGradient fresh = new BatchGradient(task.graph(), task.trial(), task.readout(), 1)) {
+            fresh.lossAndGradient(task.inputs(), ids, task.loss(), expected);
+        }
+        for (int threads : new int[] {1, 2}) {
+            try (BatchGradient batch = new BatchGradient(task.graph(), task.trial(), task.readout(), threads)) {
+                TrialGradient ignored = new TrialGradient(task.graph());
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> batch.lossAndGradient(task.inputs(), ids, failing, ignored));
+                assertEquals("trial " + n / 2 + " fails", e.getMessage(), "the trial's own error, as it is");
+                TrialGradient actual = new TrialGradient(task.graph());
                 batch.lossAndGradient(task.inputs(), ids, task.loss(), actual);
-            }
-            for (int j = 0; j < task.graph().projections().size(); j++) {
-                assertBits(expected.weights(j), actual.weights(j), threads + " threads, projection " + j);
-            }
-            for (int p = 0; p < task.graph().populations().size(); p++) {
-                assertBits(expected.initialState(p), actual.initialState(p), threads + " threads, states " + p);
-                assertBits(expected.constants(p), actual.constants(p), threads + " threads, constants " + p);
+                assertGradientBits(task, expected, actual, threads + " threads, after a failed batch");
             }
         }
     }
@@ -67,6 +97,16 @@ class BatchGradientTest {
         int last = 1000 - BatchGradient.chunkStart(31, 32, 1000);
         assertEquals(35, first);
         assertEquals(18, last);
+    }
+
+    private static void assertGradientBits(Task task, TrialGradient expected, TrialGradient actual, String what) {
+        for (int j = 0; j < task.graph().projections().size(); j++) {
+            assertBits(expected.weights(j), actual.weights(j), what + ", projection " + j);
+        }
+        for (int p = 0; p < task.graph().populations().size(); p++) {
+            assertBits(expected.initialState(p), actual.initialState(p), what + ", states " + p);
+            assertBits(expected.constants(p), actual.constants(p), what + ", constants " + p);
+        }
     }
 
     private static void assertBits(double[] expected, double[] actual, String what) {
