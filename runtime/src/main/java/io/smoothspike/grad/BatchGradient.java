@@ -52,6 +52,7 @@ public final class BatchGradient implements AutoCloseable {
         this.evaluators = ThreadLocal.withInitial(() -> {
             TrialEvaluator ev = new TrialEvaluator(graph, trial, spec);
             ev.setInputTimeGradients(false);
+            ev.setHeldBackInputRows(true); // a chunk sum's input-layer gradient is added pixel by pixel at its end
             return ev;
         });
         for (int c = 0; c < CHUNKS; c++) {
@@ -96,10 +97,12 @@ public final class BatchGradient implements AutoCloseable {
                 int from = chunkStart(c, chunks, n);
                 int to = chunkStart(c + 1, chunks, n);
                 TrialGradient acc = chunkGradients[c];
+                ev.discardInputRows(); // left over if this thread's last chunk failed
                 double sum = 0;
                 for (int k = from; k < to && !cancelled; k++) {
                     sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
                 }
+                ev.flushInputRows();
                 chunkLoss[c] = sum;
             }
         });

@@ -41,6 +41,24 @@ public final class TrialEvaluator {
         simulator.setInputTimeGradients(on);
     }
 
+    /**
+     * Whether {@link #accumulate} holds back the weight gradients of input deliveries until {@link #flushInputRows}
+     * (see {@link EventSimulator#setHeldBackInputRows}); needs input-time gradients off.
+     */
+    public void setHeldBackInputRows(boolean on) {
+        simulator.setHeldBackInputRows(on);
+    }
+
+    /** Adds the input rows held back by {@link #accumulate} to the gradient they were accumulated into. */
+    public void flushInputRows() {
+        simulator.flushInputRows();
+    }
+
+    /** Forgets the input rows held back by {@link #accumulate}, e.g. after a failure. */
+    public void discardInputRows() {
+        simulator.discardInputRows();
+    }
+
     /** Whether gradients with respect to the model constants are computed (off by default; costs extra for theta). */
     public void setConstantGradients(boolean on) {
         simulator.setConstantGradients(on);
@@ -70,6 +88,7 @@ public final class TrialEvaluator {
     /**
      * Loss of one trial; its gradient of weights, initial states and constants is added to {@code sum} (the input-time
      * gradient is set, as it is per trial). Summing a batch this way saves clearing and adding a gradient per trial.
+     * With {@link #setHeldBackInputRows} on, the input rows are added at {@link #flushInputRows}.
      */
     public double accumulate(InputSpikes input, int sample, Loss loss, TrialGradient sum) {
         simulator.setRecording(true);

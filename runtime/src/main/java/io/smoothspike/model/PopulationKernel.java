@@ -118,6 +118,25 @@ public abstract class PopulationKernel {
             boolean timeAdjoint);
 
     /**
+     * Whether {@link #backwardDenseRow} is available: without time adjoint, the dense deliveries of one group (e.g.
+     * the inputs of one time, which theta sums) add one shared row of weight gradients.
+     */
+    public boolean sharesDenseRows() {
+        return false;
+    }
+
+    /**
+     * {@link #backwardDense} without time adjoint that hands back the row of dL/dw instead of adding it at
+     * {@code weightGrad[offset …]}. Returns the key of the delivery's group (unique within one backward sweep) and
+     * writes the group's row (one entry per neuron) into {@code row}, unless {@code lastKey}, the key this caller got
+     * for its previous delivery of the sweep (or −1), is the same: its row is then still the group's. Only where
+     * {@link #sharesDenseRows()}.
+     */
+    public int backwardDenseRow(double[] weights, int offset, double t, double[] row, int lastKey) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not share dense rows");
+    }
+
+    /**
      * Reverse of {@link #fire}: {@code timeAdjoint} is dL/dt of this spike's time, collected from the loss and from
      * the backward deliveries of this spike.
      */

@@ -1016,8 +1016,13 @@ public final class Theta implements NeuronModel {
         @Override
         public double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
                 boolean timeAdjoint) {
-            if (callsLeft == 0 && group >= 0 && groupSingleDense[group]) {
-                return backwardSingleDense(weights, weightGrad, offset, timeAdjoint);
+            if (singleDenseGroupNext()) {
+                double sum = backwardSingleDense(weights, offset, timeAdjoint);
+                double[] g = groupWeightGrad;
+                for (int i = 0; i < size; i++) {
+                    weightGrad[offset + i] += g[i];
+                }
+                return sum;
             }
             enterGroup();
             double sum = 0;
@@ -1036,13 +1041,42 @@ public final class Theta implements NeuronModel {
             return sum;
         }
 
+        /** Whether the next backward delivery call is that of a group made of one dense delivery. */
+        private boolean singleDenseGroupNext() {
+            return callsLeft == 0 && group >= 0 && groupSingleDense[group];
+        }
+
+        /** Theta sums the inputs of one time: all dense deliveries of a group add the same row, ∂H/∂w per neuron. */
+        @Override
+        public boolean sharesDenseRows() {
+            return true;
+        }
+
+        @Override
+        public int backwardDenseRow(double[] weights, int offset, double t, double[] row, int lastKey) {
+            int key = group; // the recorded group this delivery belongs to: unique within the sweep
+            if (singleDenseGroupNext()) {
+                backwardSingleDense(weights, offset, false);
+                System.arraycopy(groupWeightGrad, 0, row, 0, size);
+                return key;
+            }
+            enterGroup();
+            if (key != lastKey) {
+                // every neuron was touched (the group has a dense delivery), so the row is complete
+                System.arraycopy(weightFactor, 0, row, 0, size);
+            }
+            leaveGroup();
+            return key;
+        }
+
         /**
          * The reverse of a group made of one dense delivery, in one pass: the summed input of neuron i is
          * {@code weights[offset + i]}. With (p0, q) the point before the shear and p = p0 + (w/r) q after it, dH/dw =
          * (τ/r²) q²/(p² + q²), dH/dφ = (p0² + q²)/(p² + q²) and the event time's share is the adjoint times
-         * −(w/r) q (p0 + p)/(p² + q²).
+         * −(w/r) q (p0 + p)/(p² + q²). Leaves the row of weight gradients in {@code groupWeightGrad}; returns the event
+         * time's share.
          */
-        private double backwardSingleDense(double[] weights, double[] weightGrad, int offset, boolean timeAdjoint) {
+        private double backwardSingleDense(double[] weights, int offset, boolean timeAdjoint) {
             int dense = --denseLeft;
             double[] p = denseP[dense];
             double[] q = denseQ[dense];
@@ -1072,9 +1106,6 @@ public final class Theta implements NeuronModel {
                 g[i] = l * q2 * scale;
                 term[i] = l * shear * (p0 + pp);
                 lam[i] = l * (p0 * p0 + q2);
-            }
-            for (int i = 0; i < size; i++) {
-                weightGrad[offset + i] += g[i];
             }
             group--;
             return timeAdjoint ? -Sums.sum(term, 0, size) : 0;

@@ -4,6 +4,7 @@ import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.model.PopulationKernel;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,6 +45,11 @@ public final class EventSimulator {
     private boolean recording;
     private boolean inputTimeGradients = true;
     private int lastInputEvents;
+    /**
+     * Per projection from the inputs: its held-back weight-gradient rows while {@link #setHeldBackInputRows} is on and
+     * its target kernel shares dense rows, else null.
+     */
+    private final InputRowGradients[] heldBack;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
@@ -70,13 +76,14 @@ public final class EventSimulator {
         this.record = new EventRecord(graph.neuronCount(), stateSizes, sizes);
         this.populationOfNeuron = new int[graph.neuronCount()];
         for (int p = 0; p < np; p++) {
-            java.util.Arrays.fill(populationOfNeuron, offsets[p], offsets[p] + sizes[p], p);
+            Arrays.fill(populationOfNeuron, offsets[p], offsets[p] + sizes[p], p);
         }
         List<Projection> all = graph.projections();
-        this.fromInputsIndex = java.util.Arrays.stream(fromInputs).mapToInt(all::indexOf).toArray();
+        this.fromInputsIndex = Arrays.stream(fromInputs).mapToInt(all::indexOf).toArray();
+        this.heldBack = new InputRowGradients[fromInputs.length];
         this.outgoingIndex = new int[np][];
         for (int p = 0; p < np; p++) {
-            outgoingIndex[p] = java.util.Arrays.stream(outgoing[p]).mapToInt(all::indexOf).toArray();
+            outgoingIndex[p] = Arrays.stream(outgoing[p]).mapToInt(all::indexOf).toArray();
         }
     }
 
@@ -93,7 +100,53 @@ public final class EventSimulator {
      * event when input times are not trained; the input-time gradient is then left empty (no entries).
      */
     public void setInputTimeGradients(boolean on) {
+        if (on && Arrays.stream(heldBack).anyMatch(r -> r != null)) {
+            throw new IllegalStateException("input-time gradients need the input rows added at once: call "
+                    + "setHeldBackInputRows(false) first");
+        }
         inputTimeGradients = on;
+    }
+
+    /**
+     * Whether {@link #backward} holds back the weight gradients of input deliveries into dense projections whose
+     * targets {@link PopulationKernel#sharesDenseRows share dense rows}, over trials, until
+     * {@link #flushInputRows}, which adds them source row by source row (e.g. pixel by pixel): far less memory traffic
+     * when a batch of trials is summed into one gradient. Needs input-time gradients off; the result is bitwise that
+     * of adding them at once, if those projections' entries of the gradient are zero before the first trial. Off by
+     * default.
+     */
+    public void setHeldBackInputRows(boolean on) {
+        if (on && inputTimeGradients) {
+            throw new IllegalStateException("holding back input rows needs input-time gradients off "
+                    + "(setInputTimeGradients(false))");
+        }
+        if (Arrays.stream(heldBack).anyMatch(r -> r != null && r.target() != null)) {
+            throw new IllegalStateException("input rows are held back: flushInputRows() or discardInputRows() first");
+        }
+        for (int j = 0; j < fromInputs.length; j++) {
+            Projection pr = fromInputs[j];
+            boolean shares = on && pr.isDense() && kernels[pr.target()].sharesDenseRows();
+            heldBack[j] = shares ? new InputRowGradients(pr) : null;
+        }
+    }
+
+    /** Adds the input rows held back since the last flush to the gradient they were swept into (if any). */
+    public void flushInputRows() {
+        for (int j = 0; j < fromInputs.length; j++) {
+            InputRowGradients rows = heldBack[j];
+            if (rows != null && rows.target() != null) {
+                rows.addTo(rows.target().weights(fromInputsIndex[j]));
+            }
+        }
+    }
+
+    /** Forgets the input rows held back since the last flush (their gradient is discarded anyway). */
+    public void discardInputRows() {
+        for (InputRowGradients rows : heldBack) {
+            if (rows != null) {
+                rows.discard();
+            }
+        }
     }
 
     /** Whether {@link #backward} must also produce gradients with respect to the model constants. */
@@ -118,6 +171,11 @@ public final class EventSimulator {
             kernels[p].beginBackward(duration, finalStateAdjoint[p]);
         }
         grad.resetInputTimes(inputTimeGradients ? lastInputEvents : 0);
+        for (InputRowGradients rows : heldBack) {
+            if (rows != null) {
+                rows.beginSweep(grad);
+            }
+        }
         double[] inputGrad = grad.inputTimes();
         int input = lastInputEvents;
         for (int k = record.eventCount() - 1; k >= 0; k--) {
@@ -145,9 +203,14 @@ public final class EventSimulator {
     private double transmitBackward(Projection[] projections, int[] index, int row, double t, TrialGradient grad,
             boolean timeAdjoint) {
         double a = 0;
+        boolean inputs = projections == fromInputs;
         for (int j = projections.length - 1; j >= 0; j--) {
             Projection pr = projections[j];
             PopulationKernel k = kernels[pr.target()];
+            if (inputs && heldBack[j] != null) {
+                heldBack[j].take(k, row, t); // no time adjoint: held back only with input-time gradients off
+                continue;
+            }
             double[] wg = grad.weights(index[j]);
             if (pr.isDense()) {
                 a += k.backwardDense(pr.weights(), wg, row * pr.targetSize(), t, timeAdjoint);

@@ -17,10 +17,7 @@ class BatchGradientTest {
     void chunkSumsAreAddedInChunkOrderEntryByEntry() {
         Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
         int n = task.inputs().size();
-        int[] ids = new int[n];
-        for (int k = 0; k < n; k++) {
-            ids[k] = k;
-        }
+        int[] ids = java.util.stream.IntStream.range(0, n).toArray();
         // reference: each chunk sums its trials in order, then the chunk sums are added in chunk order
         TrialEvaluator ev = new TrialEvaluator(task.graph(), task.trial(), task.readout());
         ev.setInputTimeGradients(false);
@@ -55,10 +52,7 @@ class BatchGradientTest {
     void aBatchThatFailsLeavesNothingBehindForTheNext() {
         Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
         int n = task.inputs().size();
-        int[] ids = new int[n];
-        for (int k = 0; k < n; k++) {
-            ids[k] = k;
-        }
+        int[] ids = java.util.stream.IntStream.range(0, n).toArray();
         Loss failing = (sample, times, grad) -> {
             if (sample == n / 2) {
                 throw new IllegalStateException("trial " + sample + " fails");
