@@ -79,10 +79,12 @@ public final class TrialEvaluator {
         return loss.evaluate(sample, times, dTimes);
     }
 
-    /** Loss of one trial and its exact gradient, written into {@code grad} (cleared first). */
+    /** Loss of one trial and its exact gradient, written into {@code grad} (cleared first), input rows included. */
     public double lossAndGradient(InputSpikes input, int sample, Loss loss, TrialGradient grad) {
         grad.clear();
-        return accumulate(input, sample, loss, grad);
+        double value = accumulate(input, sample, loss, grad);
+        flushInputRows();
+        return value;
     }
 
     /**

@@ -138,6 +138,23 @@ class HeldBackInputRowsTest {
     }
 
     @Test
+    void aSingleTrialGradientIncludesItsHeldBackRows() {
+        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 3, 4);
+        TrialEvaluator atOnce = new TrialEvaluator(task.graph(), task.trial(), task.readout());
+        atOnce.setInputTimeGradients(false);
+        TrialEvaluator heldBack = new TrialEvaluator(task.graph(), task.trial(), task.readout());
+        heldBack.setInputTimeGradients(false);
+        heldBack.setHeldBackInputRows(true);
+        for (int k = 0; k < 3; k++) {
+            TrialGradient expected = new TrialGradient(task.graph());
+            TrialGradient actual = new TrialGradient(task.graph());
+            atOnce.lossAndGradient(task.inputs().get(k), k, task.loss(), expected);
+            heldBack.lossAndGradient(task.inputs().get(k), k, task.loss(), actual);
+            assertBits(expected.weights(0), actual.weights(0), "trial " + k + ", input weights");
+        }
+    }
+
+    @Test
     void misuseIsRefusedWithTheFix() {
         Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 2, 4);
         EventSimulator sim = new EventSimulator(task.graph());
