@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 final class ImageEncoder {
 
+    /** Per thread, the channel list of {@link #encodeOneTime} (the encoder itself is immutable and shared). */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
+
     /** Spike time of each level (NaN for level 0). */
     private final double[] levelTime;
     /** Rank of each level's time among the distinct level times, earliest first (−1 for level 0). */
@@ -79,20 +82,21 @@ final class ImageEncoder {
     }
 
     /**
-     * {@link #encode} when every spiking level has the same time (one bin): the spiking pixels, counted in one pass
-     * and listed in a second, both without data-dependent branches (no scratch array per image).
+     * {@link #encode} when every spiking level has the same time (one bin): the spiking pixels in one pass without
+     * data-dependent branches, listed in a scratch array of the calling thread.
      */
     private InputSpikes encodeOneTime(double[] pixels) {
+        int[] channels = SCRATCH.get();
+        if (channels.length < pixels.length) {
+            channels = new int[pixels.length];
+            SCRATCH.set(channels);
+        }
         int n = 0;
         for (int i = 0; i < pixels.length; i++) {
+            channels[n] = offset + i; // kept only if pixel i spikes
             n += spikes(pixels, i);
         }
-        int[] channels = new int[n];
-        for (int i = 0, k = 0; k < n; i++) {
-            channels[k] = offset + i; // kept only if pixel i spikes; k < n, so the write stays inside
-            k += spikes(pixels, i);
-        }
-        return InputSpikes.atTime(levelTime[levelTime.length - 1], channels);
+        return InputSpikes.atTime(levelTime[levelTime.length - 1], channels, n);
     }
 
     /** 1 if pixel i spikes (level ≥ 1), else 0: the sign bit of −level, so that no branch depends on the image. */

@@ -93,21 +93,24 @@ public final class InputSpikes {
     }
 
     /**
-     * Spikes of the channels {@code sources}, in this order, all at one {@code time} (finite and non-negative): e.g.
-     * an image whose spiking pixels share one time.
+     * Spikes of the channels {@code sources[0 … count−1]}, in this order, all at one {@code time} (finite and
+     * non-negative): e.g. an image whose spiking pixels share one time. The channels are copied.
      */
-    public static InputSpikes atTime(double time, int[] sources) {
+    public static InputSpikes atTime(double time, int[] sources, int count) {
         if (!(time >= 0) || Double.isInfinite(time)) {
             throw new IllegalArgumentException("input spikes: time must be finite and >= 0, got " + time);
         }
-        for (int k = 0; k < sources.length; k++) {
+        if (count < 0 || count > sources.length) {
+            throw new IllegalArgumentException("input spikes: count " + count + " outside 0.." + sources.length);
+        }
+        for (int k = 0; k < count; k++) {
             if (sources[k] < 0) {
                 throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
             }
         }
-        double[] times = new double[sources.length];
+        double[] times = new double[count];
         Arrays.fill(times, time);
-        return new InputSpikes(times, sources.clone());
+        return new InputSpikes(times, Arrays.copyOf(sources, count));
     }
 
     /**

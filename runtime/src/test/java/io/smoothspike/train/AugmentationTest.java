@@ -31,6 +31,18 @@ class AugmentationTest {
     }
 
     @Test
+    void binarisationMatchesTheThresholdForEveryKindOfValue() {
+        double[] special = {0, -0.0, 127, Math.nextDown(128), 128, Math.nextUp(128), 255, 255.5, 256, 1e300, -1, -1e300,
+            Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] px = special.clone();
+        Augmentation.pixelFlip(0).apply(px, Augmentation.random(1, 0, 0));
+        for (int i = 0; i < special.length; i++) {
+            double expected = special[i] >= 128 ? 255 : 0;
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(px[i]), "value " + special[i]);
+        }
+    }
+
+    @Test
     void eachPixelFlipsWithProbabilityPWhereverItSits() {
         double p = 0.02;
         int images = 20000;
