@@ -120,22 +120,21 @@ public final class EventSimulator {
             throw new IllegalStateException("holding back input rows needs input-time gradients off "
                     + "(setInputTimeGradients(false))");
         }
-        if (Arrays.stream(heldBack).anyMatch(r -> r != null && r.target() != null)) {
+        if (Arrays.stream(heldBack).anyMatch(r -> r != null && r.holdsRows())) {
             throw new IllegalStateException("input rows are held back: flushInputRows() or discardInputRows() first");
         }
         for (int j = 0; j < fromInputs.length; j++) {
             Projection pr = fromInputs[j];
             boolean shares = on && pr.isDense() && kernels[pr.target()].sharesDenseRows();
-            heldBack[j] = shares ? new InputRowGradients(pr) : null;
+            heldBack[j] = shares ? new InputRowGradients(pr, fromInputsIndex[j]) : null;
         }
     }
 
     /** Adds the input rows held back since the last flush to the gradient they were swept into (if any). */
     public void flushInputRows() {
-        for (int j = 0; j < fromInputs.length; j++) {
-            InputRowGradients rows = heldBack[j];
-            if (rows != null && rows.target() != null) {
-                rows.addTo(rows.target().weights(fromInputsIndex[j]));
+        for (InputRowGradients rows : heldBack) {
+            if (rows != null) {
+                rows.flush();
             }
         }
     }
@@ -181,8 +180,8 @@ public final class EventSimulator {
         for (int k = record.eventCount() - 1; k >= 0; k--) {
             double t = record.time(k);
             if (record.isInput(k)) {
-                double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, record.inputChannel(k),
-                        t, grad, inputTimeGradients);
+                double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, heldBack,
+                        record.inputChannel(k), t, grad, inputTimeGradients);
                 if (inputTimeGradients) {
                     inputGrad[--input] = a;
                 }
@@ -190,8 +189,8 @@ public final class EventSimulator {
                 int n = record.neuron(k);
                 int pop = populationOfNeuron[n];
                 int local = n - offsets[pop];
-                double a = eventTimeAdjoint[k] + transmitBackward(outgoing[pop], outgoingIndex[pop], local, t, grad,
-                        true);
+                double a = eventTimeAdjoint[k]
+                        + transmitBackward(outgoing[pop], outgoingIndex[pop], null, local, t, grad, true);
                 kernels[pop].backwardFire(local, t, a);
             }
         }
@@ -200,15 +199,18 @@ public final class EventSimulator {
         }
     }
 
-    private double transmitBackward(Projection[] projections, int[] index, int row, double t, TrialGradient grad,
-            boolean timeAdjoint) {
+    /**
+     * The reverse of one event's deliveries along {@code projections} (gradient indices {@code index}); those with
+     * {@code held[j]} (input rows held back, or null for none) are taken there.
+     */
+    private double transmitBackward(Projection[] projections, int[] index, InputRowGradients[] held, int row, double t,
+            TrialGradient grad, boolean timeAdjoint) {
         double a = 0;
-        boolean inputs = projections == fromInputs;
         for (int j = projections.length - 1; j >= 0; j--) {
             Projection pr = projections[j];
             PopulationKernel k = kernels[pr.target()];
-            if (inputs && heldBack[j] != null) {
-                heldBack[j].take(k, row, t); // no time adjoint: held back only with input-time gradients off
+            if (held != null && held[j] != null) {
+                held[j].take(k, row, t); // no time adjoint: held back only with input-time gradients off
                 continue;
             }
             double[] wg = grad.weights(index[j]);

@@ -18,6 +18,8 @@ import java.util.Arrays;
 final class InputRowGradients {
 
     private final Projection projection;
+    /** The projection's index in the graph, i.e. of its weight gradient in a {@link TrialGradient}. */
+    private final int index;
     private final int targets;
     private double[][] rows = new double[8][];
     private int rowCount;
@@ -33,8 +35,9 @@ final class InputRowGradients {
     /** The gradient the held-back rows belong to, or null if none are held back. */
     private TrialGradient target;
 
-    InputRowGradients(Projection projection) {
+    InputRowGradients(Projection projection, int index) {
         this.projection = projection;
+        this.index = index;
         this.targets = projection.targetSize();
         this.sourceStart = new int[projection.sourceSize() + 1];
         this.sum = new double[targets];
@@ -72,10 +75,14 @@ final class InputRowGradients {
     }
 
     /**
-     * Adds the held-back rows to {@code weightGrad} (this projection's gradient in the target), source row by source
-     * row, each row's terms in the order they were taken, and forgets them.
+     * Adds the held-back rows to this projection's gradient in the gradient they were swept into (if any), source row
+     * by source row, each row's terms in the order they were taken, and forgets them.
      */
-    void addTo(double[] weightGrad) {
+    void flush() {
+        if (target == null) {
+            return;
+        }
+        double[] weightGrad = target.weights(index);
         Arrays.fill(sourceStart, 0);
         for (int d = 0; d < deliveries; d++) {
             sourceStart[deliverySource[d] + 1]++;
@@ -128,8 +135,8 @@ final class InputRowGradients {
         target = null;
     }
 
-    /** The gradient the held-back rows belong to, or null. */
-    TrialGradient target() {
-        return target;
+    /** Whether rows are held back (taken since the last flush or discard). */
+    boolean holdsRows() {
+        return target != null;
     }
 }

@@ -38,13 +38,7 @@ public final class InputSpikes {
         }
         boolean sorted = true;
         for (int k = 0; k < times.length; k++) {
-            if (!(times[k] >= 0) || Double.isInfinite(times[k])) {
-                throw new IllegalArgumentException("input spike " + k + ": time must be finite and >= 0, got "
-                        + times[k]);
-            }
-            if (sources[k] < 0) {
-                throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
-            }
+            check(k, times[k], sources[k]);
             sorted &= k == 0 || times[k] >= times[k - 1];
         }
         if (sorted) {
@@ -58,6 +52,16 @@ public final class InputSpikes {
             s[k] = sources[order[k]];
         }
         return new InputSpikes(t, s);
+    }
+
+    /** Throws for spike k if its time is not finite and non-negative or its source is negative. */
+    private static void check(int k, double time, int source) {
+        if (!(time >= 0) || Double.isInfinite(time)) {
+            throw new IllegalArgumentException("input spike " + k + ": time must be finite and >= 0, got " + time);
+        }
+        if (source < 0) {
+            throw new IllegalArgumentException("input spike " + k + ": negative source " + source);
+        }
     }
 
     /** Indices of {@code times} in ascending time ({@link Double#compare}), equal times in index order. */
@@ -97,16 +101,11 @@ public final class InputSpikes {
      * non-negative): e.g. an image whose spiking pixels share one time. The channels are copied.
      */
     public static InputSpikes atTime(double time, int[] sources, int count) {
-        if (!(time >= 0) || Double.isInfinite(time)) {
-            throw new IllegalArgumentException("input spikes: time must be finite and >= 0, got " + time);
-        }
         if (count < 0 || count > sources.length) {
             throw new IllegalArgumentException("input spikes: count " + count + " outside 0.." + sources.length);
         }
         for (int k = 0; k < count; k++) {
-            if (sources[k] < 0) {
-                throw new IllegalArgumentException("input spike " + k + ": negative source " + sources[k]);
-            }
+            check(k, time, sources[k]);
         }
         double[] times = new double[count];
         Arrays.fill(times, time);
