@@ -18,8 +18,9 @@ import jdk.jshell.SourceCodeAnalysis;
  * The documentation that Shift-Tab shows: the signatures of the method at the cursor from
  * {@link SourceCodeAnalysis#documentation}, each with its Javadoc. JShell (JDK 17) looks for Javadoc only in the
  * JDK's {@code src.zip}, so the Javadoc of SmoothSpike's own methods is read here from the project's sources
- * ({@code dsl/src/main/java}, {@code runtime/src/main/java} of the checkout the REPL runs from, or the folders in the
- * system property {@code smoothspike.sources}); without sources only the signatures are shown.
+ * ({@code shell/src/main/java}, {@code dsl/src/main/java} and {@code runtime/src/main/java} of the checkout the REPL
+ * runs from, or the folders in the system property {@code smoothspike.sources}); without sources only the signatures
+ * are shown.
  */
 final class DocLookup {
 
@@ -42,9 +43,10 @@ final class DocLookup {
             }
         } else {
             try {
-                // dsl/target/classes or dsl/target/smoothspike-dsl-*.jar
+                // shell/target/classes or shell/target/smoothspike-shell-*.jar
                 Path here = Path.of(DocLookup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Path project = here.getParent().getParent().getParent();
+                roots.add(project.resolve("shell/src/main/java"));
                 roots.add(project.resolve("dsl/src/main/java"));
                 roots.add(project.resolve("runtime/src/main/java"));
             } catch (URISyntaxException | RuntimeException e) {
