@@ -1,20 +1,14 @@
 package io.smoothspike.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One split of MNIST, loaded from the original IDX files (PAPER-NOTES section 6): 28x28 images with intensities
@@ -22,8 +16,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>A data directory holds {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
  * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each raw or gzip-compressed with a {@code .gz}
- * suffix (the raw file wins when both exist). {@link #locate} finds the directory, {@link #verify} checks the files
- * against the published SHA-256 sums, and {@code ./smoothspike data mnist} ({@link MnistFetcher}) downloads them.
+ * suffix (the raw file wins when both exist). {@link #locate} finds the directory, {@link #load} reads a split and
+ * checks its two files against the published SHA-256 sums, {@link #verify} checks all four, and
+ * {@code ./smoothspike data mnist} ({@link MnistFetcher}) downloads them.
  */
 public final class Mnist implements LabeledImages {
 
@@ -69,6 +64,9 @@ public final class Mnist implements LabeledImages {
         SHA256 = Collections.unmodifiableMap(m);
     }
 
+    /** System property that turns the SHA-256 check of {@link #load} off when set to {@code false}. */
+    public static final String VERIFY_PROPERTY = "smoothspike.data.verify";
+
     /** What to do when the data is missing; part of the {@link #locate} error message. */
     public static final String HOW_TO_GET = "run './smoothspike data mnist' to download it, or pass --data DIR"
             + " / set " + ENV;
@@ -84,17 +82,31 @@ public final class Mnist implements LabeledImages {
     }
 
     /**
-     * Loads one split from {@code dir}.
+     * Loads one split from {@code dir} and checks the SHA-256 sums of its two files against {@link #SHA256}. A file
+     * is hashed once; its sum is remembered for this process and, while its size and modification time stay the same,
+     * in a hidden file {@code .smoothspike-sha256} beside it, so later loads skip the hashing. The check is skipped
+     * when the system property {@value #VERIFY_PROPERTY} is {@code false}.
      *
-     * @throws IOException              a file is missing, unreadable or not a well-formed IDX file
+     * @throws IOException              a file is missing, unreadable, not a well-formed IDX file or not the published
+     *                                  MNIST file (the message names it, both sums and how to download it again)
      * @throws IllegalArgumentException the files are well-formed but not MNIST-shaped (not 28x28, image and label
      *                                  counts differ, a label outside 0..9); the message names the file
      */
     public static Mnist load(Path dir, Split split) throws IOException {
+        boolean verify = !"false".equalsIgnoreCase(System.getProperty(VERIFY_PROPERTY, "true").strip());
+        return load(dir, split, verify ? SHA256 : Map.of(), Sha256Cache.SHARED);
+    }
+
+    /** {@link #load(Path, Split)} checking the files named in {@code expected} (name to SHA-256) with {@code sums}. */
+    static Mnist load(Path dir, Split split, Map<String, String> expected, Sha256Cache sums) throws IOException {
         Path imagesPath = require(dir, split.imagesFile());
         Path labelsPath = require(dir, split.labelsFile());
-        Idx img = Idx.read(imagesPath).requireShape(-1, ROWS, COLS);
-        Idx lab = Idx.read(labelsPath).requireShape(-1);
+        Idx imgFile = Idx.read(imagesPath);
+        Idx labFile = Idx.read(labelsPath);
+        checkSum(imagesPath, split.imagesFile(), expected, sums);
+        checkSum(labelsPath, split.labelsFile(), expected, sums);
+        Idx img = imgFile.requireShape(-1, ROWS, COLS);
+        Idx lab = labFile.requireShape(-1);
         if (img.count() != lab.count()) {
             throw new IllegalArgumentException("MNIST " + split + " split in " + dir + ": " + img.count()
                     + " images in " + imagesPath.getFileName() + " but " + lab.count() + " labels in "
@@ -109,6 +121,24 @@ public final class Mnist implements LabeledImages {
             }
         }
         return new Mnist(split, img.data(), labels);
+    }
+
+    private static void checkSum(Path file, String name, Map<String, String> expected, Sha256Cache sums)
+            throws IOException {
+        String want = expected.get(name);
+        if (want == null) {
+            return;
+        }
+        String found = sums.sha256(file);
+        if (!found.equalsIgnoreCase(want)) {
+            Path dir = file.toAbsolutePath().getParent();
+            throw new IOException("MNIST file " + file + " is damaged or not the original: its SHA-256"
+                    + (file.getFileName().toString().endsWith(".gz") ? " (decompressed)" : "") + " is " + found
+                    + ", expected " + want + ". To download MNIST again into " + dir + ", replacing the MNIST files"
+                    + " there, run './smoothspike data mnist --dir " + dir + "'; './smoothspike data mnist --verify"
+                    + " --dir " + dir + "' checks all four files. Other data in MNIST format loads with -D"
+                    + VERIFY_PROPERTY + "=false (e.g. in SMOOTHSPIKE_JAVA_OPTS).");
+        }
     }
 
     /** The split this was loaded from. */
@@ -337,7 +367,7 @@ public final class Mnist implements LabeledImages {
             }
             String sum;
             try {
-                sum = sha256(p);
+                sum = Sha256Cache.hash(p);
             } catch (IOException ex) {
                 checks.add(new FileCheck(name, p, Status.CORRUPT, null, "cannot be read: " + ex.getMessage()));
                 continue;
@@ -350,28 +380,5 @@ public final class Mnist implements LabeledImages {
             }
         }
         return new Verification(dir, List.copyOf(checks));
-    }
-
-    /** Hex SHA-256 of a file's content, decompressed first if it starts with the gzip magic bytes. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM lacks SHA-256", e);
-        }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            try (InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    md.update(buf, 0, n);
-                }
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

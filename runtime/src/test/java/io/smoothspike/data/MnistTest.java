@@ -59,10 +59,27 @@ class MnistTest {
         return dir;
     }
 
+    /** SHA-256 of each MNIST file present in {@code dir}, as {@link Mnist#load} expects them. */
+    static Map<String, String> sumsOf(Path dir) throws IOException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String name : Mnist.SHA256.keySet()) {
+            Path p = Mnist.find(dir, name);
+            if (p != null) {
+                sums.put(name, Sha256Cache.hash(p));
+            }
+        }
+        return sums;
+    }
+
+    /** Loads a split of a fake MNIST, checked against the sums of its files as they are now. */
+    private static Mnist load(Path dir, Mnist.Split split) throws IOException {
+        return Mnist.load(dir, split, sumsOf(dir), new Sha256Cache());
+    }
+
     @Test
     void loadsRawAndGzippedSplits() throws IOException {
         Path dir = fakeMnist(tmp.resolve("m"));
-        Mnist train = Mnist.load(dir, Mnist.Split.TRAIN);
+        Mnist train = load(dir, Mnist.Split.TRAIN);
         assertEquals(5, train.size());
         assertEquals(Mnist.Split.TRAIN, train.split());
         assertArrayEquals(TRAIN_LABELS, train.labels());
@@ -82,7 +99,7 @@ class MnistTest {
         train.labels()[0] = 99;
         assertEquals(5, train.label(0), "labels() is a copy");
 
-        Mnist test = Mnist.load(dir, Mnist.Split.TEST);
+        Mnist test = load(dir, Mnist.Split.TEST);
         assertEquals(3, test.size());
         assertArrayEquals(TEST_LABELS, test.labels());
         assertEquals(images(3, 28, 28, 11)[784 + 10] & 0xff, test.pixels(1)[10], 0.0);
@@ -94,7 +111,7 @@ class MnistTest {
     void rawFileWinsOverGz() throws IOException {
         Path dir = fakeMnist(tmp.resolve("m"));
         put(dir, "t10k-labels-idx1-ubyte", IdxTest.idx(8, new int[] {3}, labels(new int[] {0, 0, 0})), false);
-        assertArrayEquals(new int[] {0, 0, 0}, Mnist.load(dir, Mnist.Split.TEST).labels());
+        assertArrayEquals(new int[] {0, 0, 0}, load(dir, Mnist.Split.TEST).labels());
     }
 
     @Test
@@ -102,7 +119,7 @@ class MnistTest {
         Path dir = fakeMnist(tmp.resolve("m"));
         put(dir, "train-labels-idx1-ubyte", IdxTest.idx(8, new int[] {4}, labels(new int[] {1, 2, 3, 4})), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.load(dir, Mnist.Split.TRAIN));
+                () -> load(dir, Mnist.Split.TRAIN));
         assertTrue(e.getMessage().contains("5 images in train-images-idx3-ubyte but 4 labels in"
                 + " train-labels-idx1-ubyte"), e.getMessage());
     }
@@ -113,7 +130,7 @@ class MnistTest {
         put(dir, "train-labels-idx1-ubyte", IdxTest.idx(8, new int[] {5}, labels(new int[] {1, 2, 10, 4, 5})),
                 false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.load(dir, Mnist.Split.TRAIN));
+                () -> load(dir, Mnist.Split.TRAIN));
         assertEquals(dir.resolve("train-labels-idx1-ubyte") + ": label 10 of item 2 is outside 0..9",
                 e.getMessage());
     }
@@ -123,7 +140,7 @@ class MnistTest {
         Path dir = fakeMnist(tmp.resolve("m"));
         put(dir, "t10k-images-idx3-ubyte", IdxTest.idx(8, new int[] {3, 28, 27}, images(3, 28, 27, 0)), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.load(dir, Mnist.Split.TEST));
+                () -> load(dir, Mnist.Split.TEST));
         assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte: dimension mismatch: expected dimensions"
                 + " [*, 28, 28], found [3, 28, 27]"), e.getMessage());
     }
@@ -132,10 +149,65 @@ class MnistTest {
     void missingFileIsReported() throws IOException {
         Path dir = fakeMnist(tmp.resolve("m"));
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        IOException e = assertThrows(IOException.class, () -> Mnist.load(dir, Mnist.Split.TEST));
+        IOException e = assertThrows(IOException.class, () -> load(dir, Mnist.Split.TEST));
         assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) not found"),
                 e.getMessage());
         assertFalse(Mnist.hasFiles(dir));
+    }
+
+    // ------------------------------------------------------------------ load-time verification
+
+    @Test
+    void loadRejectsAFlippedPixel() throws IOException {
+        Path dir = fakeMnist(tmp.resolve("m"));
+        Map<String, String> sums = sumsOf(dir);
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        byte[] img = Files.readAllBytes(images);
+        img[16 + 784 * 2 + 300] ^= 1;
+        Files.write(images, img);
+        IOException e = assertThrows(IOException.class,
+                () -> Mnist.load(dir, Mnist.Split.TRAIN, sums, new Sha256Cache()));
+        Path abs = dir.toAbsolutePath();
+        assertEquals("MNIST file " + images + " is damaged or not the original: its SHA-256 is "
+                + Sha256Cache.hash(images) + ", expected " + sums.get("train-images-idx3-ubyte") + ". To download"
+                + " MNIST again into " + abs + ", replacing the MNIST files there, run './smoothspike data mnist --dir "
+                + abs + "'; './smoothspike data mnist --verify --dir " + abs + "' checks all four files. Other data in"
+                + " MNIST format loads with -Dsmoothspike.data.verify=false (e.g. in SMOOTHSPIKE_JAVA_OPTS).",
+                e.getMessage());
+        // the other split is untouched and still loads
+        assertEquals(3, Mnist.load(dir, Mnist.Split.TEST, sums, new Sha256Cache()).size());
+    }
+
+    @Test
+    void loadRejectsAChangedLabelInAGzFile() throws IOException {
+        Path dir = fakeMnist(tmp.resolve("m"));
+        Map<String, String> sums = sumsOf(dir);
+        put(dir, "t10k-labels-idx1-ubyte", IdxTest.idx(8, new int[] {3}, labels(new int[] {7, 2, 2})), true);
+        IOException e = assertThrows(IOException.class,
+                () -> Mnist.load(dir, Mnist.Split.TEST, sums, new Sha256Cache()));
+        assertTrue(e.getMessage().startsWith("MNIST file " + dir.resolve("t10k-labels-idx1-ubyte.gz")
+                + " is damaged or not the original: its SHA-256 (decompressed) is "), e.getMessage());
+        assertTrue(e.getMessage().contains(", expected " + sums.get("t10k-labels-idx1-ubyte") + "."),
+                e.getMessage());
+    }
+
+    @Test
+    void publicLoadChecksThePublishedSumsUnlessTurnedOff() throws IOException {
+        Path dir = fakeMnist(tmp.resolve("m"));
+        IOException e = assertThrows(IOException.class, () -> Mnist.load(dir, Mnist.Split.TEST));
+        assertTrue(e.getMessage().contains(", expected " + Mnist.SHA256.get("t10k-images-idx3-ubyte") + "."),
+                e.getMessage());
+        String before = System.getProperty(Mnist.VERIFY_PROPERTY);
+        System.setProperty(Mnist.VERIFY_PROPERTY, "false");
+        try {
+            assertArrayEquals(TEST_LABELS, Mnist.load(dir, Mnist.Split.TEST).labels());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Mnist.VERIFY_PROPERTY);
+            } else {
+                System.setProperty(Mnist.VERIFY_PROPERTY, before);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ locate
@@ -220,16 +292,13 @@ class MnistTest {
     @Test
     void verifyNamesTheOneCorruptFile() throws IOException {
         Path dir = fakeMnist(tmp.resolve("m"));
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (String name : Mnist.SHA256.keySet()) {
-            sums.put(name, Mnist.sha256(Mnist.find(dir, name)));
-        }
+        Map<String, String> sums = sumsOf(dir);
         assertTrue(Mnist.verify(dir, sums).ok());
         // .gz files are hashed after decompression
         Path raw = tmp.resolve("raw");
         Files.createDirectories(raw);
         Files.write(raw.resolve("x"), IdxTest.idx(8, new int[] {3}, labels(TEST_LABELS)));
-        assertEquals(Mnist.sha256(raw.resolve("x")), sums.get("t10k-labels-idx1-ubyte"));
+        assertEquals(Sha256Cache.hash(raw.resolve("x")), sums.get("t10k-labels-idx1-ubyte"));
 
         byte[] img = Files.readAllBytes(dir.resolve("train-images-idx3-ubyte"));
         img[100] ^= 1;
