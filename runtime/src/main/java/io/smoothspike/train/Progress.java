@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Training progress: on a terminal a bar redrawn in place with rate and ETA; otherwise (CI, files) a plain line
- * about every 5 % of the run.
+ * about every 5 % of the run. Off a terminal, a progress line due at a step that also prints an evaluation line is
+ * not printed on its own but appended to that line, so every step prints at most one line.
  */
 final class Progress {
 
@@ -15,6 +16,10 @@ final class Progress {
     private final long start = System.nanoTime();
     private final long startStep;
     private long lastLine = -1;
+    /** Off a terminal: the progress line of the last step, held back until it is known whether a line follows. */
+    private String pendingLine;
+    /** The same progress as a suffix of that step's evaluation line. */
+    private String pendingSuffix;
 
     Progress(PrintStream out, long total, long startStep) {
         this.out = out;
@@ -40,15 +45,19 @@ final class Progress {
             }
             out.flush();
         } else {
+            printPending();
             long every = Math.max(1, total / 20);
             if (step == total || step / every != lastLine) {
                 lastLine = step / every;
-                out.printf(Locale.ROOT, "step %d/%d (%.0f%%), %.2f steps/s, ETA %s, %s%n", step, total,
-                        100.0 * step / Math.max(1, total), rate, clock(eta), status);
+                String percent = String.format(Locale.ROOT, "%.0f%%", 100.0 * step / Math.max(1, total));
+                String speed = String.format(Locale.ROOT, "%.2f steps/s, ETA %s", rate, clock(eta));
+                pendingLine = "step " + step + "/" + total + " (" + percent + "), " + speed + ", " + status;
+                pendingSuffix = " (" + percent + ", " + speed + ")";
             }
         }
     }
 
+    /** Prints a line (an evaluation) about the step last passed to {@link #update}. */
     void line(String text) {
         if (out == null) {
             return;
@@ -56,7 +65,17 @@ final class Progress {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println(text);
+        out.println(pendingSuffix == null ? text : text + pendingSuffix);
+        pendingLine = null;
+        pendingSuffix = null;
+    }
+
+    private void printPending() {
+        if (pendingLine != null) {
+            out.println(pendingLine);
+            pendingLine = null;
+            pendingSuffix = null;
+        }
     }
 
     private static String clock(double seconds) {

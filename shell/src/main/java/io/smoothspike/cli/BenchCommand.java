@@ -29,12 +29,23 @@ final class BenchCommand {
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
                      10 warm-up batches (no updates), then --batches (default 30) measured;
                      needs './smoothspike data mnist' first
-            Options:
-              --case NAME    run only this case (default: all cases of the suite)
-              --seconds S    measuring time per case after a warm-up of S/2 (default 5)
-              --threads N    simulating threads, one simulator each (default 1)
+            Options of sim and grad:
+              --case NAME         run only this case (default: all cases of the suite)
+              --seconds S         measuring time per case after a warm-up of S/2 (default 5)
+              --threads N         simulating threads, one simulator each (default 1)
+            Options of mnist:
+              --batches N         measured batches per case (default 30)
+              --train-epochs E    epochs trained before the "trained" case (default 1)
+              --threads N         simulating threads (default: all cores)
+              --data DIR          folder with the MNIST files (default: SMOOTHSPIKE_DATA or the user cache)
             Prints one JSON line per case.
             """;
+
+    /** The options taking a value, per suite. */
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "sim", Set.of("case", "seconds", "threads"),
+            "grad", Set.of("case", "seconds", "threads"),
+            "mnist", Set.of("batches", "train-epochs", "threads", "data"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,8 +61,10 @@ final class BenchCommand {
             throw new UsageException("name a suite, e.g. 'smoothspike bench sim' (see 'smoothspike bench --help')");
         }
         String suite = args[0];
-        Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length),
-                Set.of("case", "seconds", "threads", "batches", "train-epochs", "data"));
+        if (!OPTIONS.containsKey(suite)) {
+            throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist");
+        }
+        Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS.get(suite));
         if (o.help()) {
             out.print(HELP);
             return 0;
@@ -82,7 +95,7 @@ final class BenchCommand {
                 rows.addAll(MnistBenchmark.run(data == null ? null : java.nio.file.Path.of(data),
                         o.intValue("batches", 30), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
             }
-            default -> throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist");
+            default -> throw new IllegalStateException("suite '" + suite + "' has options but no benchmark");
         }
         return 0;
     }

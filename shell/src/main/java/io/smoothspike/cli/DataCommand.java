@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /** {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (PAPER-NOTES section 6). */
 final class DataCommand {
+
+    /** The options taking a value, and the flags. */
+    static final Set<String> OPTIONS = Set.of("dir");
+    static final Set<String> FLAGS = Set.of("verify");
 
     private static final String HELP = """
             Usage: smoothspike data mnist [--dir DIR]
@@ -44,17 +46,14 @@ final class DataCommand {
         if (!args[0].equals("mnist")) {
             throw new UsageException("unknown data set '" + args[0] + "'; known: mnist");
         }
-        // --verify is a flag without a value; Options only knows '--name value'
-        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
-        boolean verify = rest.removeIf(a -> a.equals("--verify"));
-        Options o = Options.parse(rest.toArray(new String[0]), Set.of("dir"));
+        Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), OPTIONS, FLAGS);
         if (o.help()) {
             out.print(help());
             return 0;
         }
         String dirArg = o.value("dir", null);
         Path dir = dirArg == null ? null : Paths.get(dirArg);
-        return verify ? verify(dir, out) : fetch(dir, out);
+        return o.flag("verify") ? verify(dir, out) : fetch(dir, out);
     }
 
     private static String help() {

@@ -12,6 +12,9 @@ import java.util.Set;
 /** {@code smoothspike demo}: simulates the recurrent QIF network of PAPER-NOTES 5.3 and prints its spike raster. */
 final class DemoCommand {
 
+    /** The options taking a value. */
+    static final Set<String> OPTIONS = Set.of("neurons", "duration", "seed");
+
     private static final String HELP = """
             Usage: smoothspike demo [--neurons N] [--duration T] [--seed S]
 
@@ -26,12 +29,15 @@ final class DemoCommand {
     }
 
     static int run(String[] args, PrintStream out) {
-        Options o = Options.parse(args, Set.of("neurons", "duration", "seed"));
+        Options o = Options.parse(args, OPTIONS);
         if (o.help()) {
             out.print(HELP);
             return 0;
         }
         int n = o.intValue("neurons", 10);
+        if (n < 1) {
+            throw new UsageException("--neurons must be at least 1");
+        }
         double duration = o.doubleValue("duration", 10);
         long seed = o.intValue("seed", 1);
         SimulationGraph graph = PaperTasks.recurrentQif(n, 1.0, 1.0, seed);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ final class GradcheckCommand {
         CASES.put("mnist-theta-active", () -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 1, 5));
     }
 
+    /** The options of the built-in cases, and those of a script. */
+    static final Set<String> OPTIONS = Set.of("case", "tolerance", "max-parameters", "seed");
+    static final Set<String> SCRIPT_OPTIONS = Set.of("tolerance", "max-parameters", "seed", "batch", "data");
+
     private static final String HELP = """
             Usage: smoothspike gradcheck [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S]
                    smoothspike gradcheck FILE.groovy [--batch N] [--data DIR] [-Pname=value ...] [options above]
@@ -48,6 +53,7 @@ final class GradcheckCommand {
             With a script: checks the first network the script defines (the script stops there) on the
             first batch of its data (default 1 trial; trials without data use the network's own inputs).
               --batch N            number of trials in the checked batch (default 1)
+              --data DIR           folder with data sets (default: SMOOTHSPIKE_DATA or the user cache)
             Exits with status 1 when a worst relative error exceeds the tolerance.
             """.formatted(String.join(", ", CASES.keySet()));
 
@@ -55,10 +61,10 @@ final class GradcheckCommand {
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length > 0 && args[0].endsWith(".groovy")) {
+        if (Arrays.stream(args).anyMatch(a -> a.endsWith(".groovy"))) {
             return runScript(args, out);
         }
-        Options o = Options.parse(args, Set.of("case", "tolerance", "max-parameters", "seed"));
+        Options o = Options.parse(args, OPTIONS);
         if (o.help()) {
             out.print(HELP);
             return 0;
@@ -104,7 +110,7 @@ final class GradcheckCommand {
     }
 
     private static int runScript(String[] args, PrintStream out) {
-        ScriptArgs a = ScriptArgs.parse(args, Set.of("tolerance", "max-parameters", "seed", "batch", "data"), true);
+        ScriptArgs a = ScriptArgs.parse(args, SCRIPT_OPTIONS, Set.of(), true);
         if (a.options().help()) {
             out.print(HELP);
             return 0;

@@ -1,27 +1,53 @@
 package io.smoothspike.cli;
 
+import io.smoothspike.groovy.FailureText;
+import io.smoothspike.groovy.ScriptError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Command-line entry point of {@code ./smoothspike}: dispatches to the verbs and turns user errors into one clear
+ * Command-line entry point of {@code ./smoothspike}: dispatches to the verbs and turns every failure into one clear
  * line and a non-zero exit status.
  */
 public final class Main {
 
-    private static final String USAGE = """
+    /** A verb of the command line: runs with the arguments after its name and returns the exit status. */
+    interface Command {
+        int run(String[] args, PrintStream out);
+    }
+
+    /** The verbs, by name. */
+    static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("run", RunCommand::run);
+        COMMANDS.put("demo", DemoCommand::run);
+        COMMANDS.put("gradcheck", GradcheckCommand::run);
+        COMMANDS.put("bench", BenchCommand::run);
+        COMMANDS.put("data", DataCommand::run);
+    }
+
+    static final String USAGE = """
             Usage: smoothspike <command> [options]
                    smoothspike              start the interactive REPL (Java snippets; /help inside)
 
             Commands:
-              run FILE.groovy   run an experiment script (see scripts/)
-              demo              simulate a recurrent QIF network with Poisson input and print a spike raster
-              gradcheck [FILE.groovy]  compare exact gradients with finite differences (built-in cases or a script)
-              bench sim|grad    throughput benchmarks (JSON lines; see BENCHMARKS.md)
-              data mnist        download and verify the MNIST data set into the user cache
+              run FILE.groovy [--out DIR] [--data DIR] [--resume DIR] [--force] [-Pname=value ...]
+                                run an experiment script (see scripts/)
+              demo [--neurons N] [--duration T] [--seed S]
+                                simulate a recurrent QIF network with Poisson input and print a spike raster
+              gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
+                                compare exact gradients with finite differences (built-in cases or a script)
+              bench sim|grad|mnist [options]
+                                throughput benchmarks: event engine, gradients, MNIST training
+                                (JSON lines; see BENCHMARKS.md)
+              data mnist [--dir DIR] [--verify]
+                                download and verify the MNIST data set into the user cache
               --help, -h        show this help
               --version         show the version
 
@@ -35,7 +61,10 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the CLI and returns the exit status (0 success, 1 failure, 2 usage error). */
+    /**
+     * Runs the CLI and returns the exit status (0 success, 1 failure, 2 usage error). Every failure is reported as
+     * one line on {@code err}: {@code FILE:LINE: message} for a script, {@code smoothspike COMMAND: message} else.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             return io.smoothspike.repl.Repl.start();
@@ -44,35 +73,28 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("--version")) {
+            out.println("smoothspike " + version());
+            return 0;
+        }
+        Command command = COMMANDS.get(args[0]);
+        if (command == null) {
+            err.println("smoothspike: unknown command '" + args[0] + "'. Run 'smoothspike --help' for the list.");
+            return 2;
+        }
         try {
-            switch (args[0]) {
-                case "--version":
-                    out.println("smoothspike " + version());
-                    return 0;
-                case "demo":
-                    return DemoCommand.run(rest, out);
-                case "run":
-                    return RunCommand.run(rest, out);
-                case "gradcheck":
-                    return GradcheckCommand.run(rest, out);
-                case "bench":
-                    return BenchCommand.run(rest, out);
-                case "data":
-                    return DataCommand.run(rest, out);
-                default:
-                    err.println("smoothspike: unknown command '" + args[0] + "'. Run 'smoothspike --help' for the list.");
-                    return 2;
-            }
+            return command.run(Arrays.copyOfRange(args, 1, args.length), out);
         } catch (UsageException e) {
             err.println("smoothspike " + args[0] + ": " + e.getMessage());
             return 2;
-        } catch (io.smoothspike.groovy.ScriptError e) {
-            err.println("smoothspike " + args[0] + ": " + e.getMessage());
+        } catch (ScriptError e) {
+            err.println(e.getMessage());
             return 1;
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            err.println("smoothspike " + args[0] + ": " + e.getMessage());
+        } catch (Throwable e) { // whatever fails, the user gets one line, not a stack trace
+            err.println("smoothspike " + args[0] + ": " + FailureText.of(e));
             return 1;
+        } finally {
+            out.flush();
         }
     }
 

@@ -11,25 +11,34 @@ import java.util.Set;
 /** Command-line arguments of the script verbs: the script, {@code -Pname=value} overrides and {@code --options}. */
 record ScriptArgs(Path script, Map<String, String> overrides, Options options) {
 
-    static ScriptArgs parse(String[] args, Set<String> allowed, boolean scriptRequired) {
+    /**
+     * Parses the arguments: {@code valued} and {@code flags} are the allowed {@code --options} with and without a
+     * value; the first argument that is neither an option nor an option's value is the script.
+     */
+    static ScriptArgs parse(String[] args, Set<String> valued, Set<String> flags, boolean scriptRequired) {
         Path script = null;
         Map<String, String> overrides = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>();
-        for (String a : args) {
+        for (int k = 0; k < args.length; k++) {
+            String a = args[k];
             if (a.startsWith("-P")) {
                 int eq = a.indexOf('=');
                 if (eq <= 2) {
                     throw new UsageException("parameter overrides look like -Pname=value, got '" + a + "'");
                 }
                 overrides.put(a.substring(2, eq), a.substring(eq + 1));
-            } else if (script == null && !a.startsWith("-") && (rest.isEmpty() || !rest.get(rest.size() - 1)
-                    .startsWith("--") || rest.get(rest.size() - 1).contains("="))) {
+            } else if (a.startsWith("-")) {
+                rest.add(a);
+                if (a.startsWith("--") && valued.contains(a.substring(2)) && k + 1 < args.length) {
+                    rest.add(args[++k]);
+                }
+            } else if (script == null) {
                 script = Path.of(a);
             } else {
                 rest.add(a);
             }
         }
-        Options o = Options.parse(rest.toArray(String[]::new), allowed);
+        Options o = Options.parse(rest.toArray(String[]::new), valued, flags);
         if (script == null && scriptRequired && !o.help()) {
             throw new UsageException("name a script, e.g. scripts/single_neuron.groovy");
         }

@@ -19,15 +19,17 @@ final class SimBenchmark {
     record Case(String name, SimulationGraph graph, TrialSettings trial, InputSpikes[] inputs) {
     }
 
+    /** The names of the cases. */
+    static final List<String> NAMES = List.of("mnist-theta", "recurrent-qif");
+
     private SimBenchmark() {
     }
 
     static List<Case> cases(String only) {
-        List<String> names = List.of("mnist-theta", "recurrent-qif");
-        if (only != null && !names.contains(only)) {
-            throw new UsageException("unknown case '" + only + "'; known: " + names);
+        if (only != null && !NAMES.contains(only)) {
+            throw new UsageException("unknown case '" + only + "'; known: " + NAMES);
         }
-        return names.stream().filter(n -> only == null || n.equals(only)).map(SimBenchmark::build).toList();
+        return NAMES.stream().filter(n -> only == null || n.equals(only)).map(SimBenchmark::build).toList();
     }
 
     private static Case build(String name) {

@@ -1,13 +1,13 @@
 package io.smoothspike.groovy;
 
-/** A failed script, located: {@code FILE:LINE: message}. */
+/** A failed script, located: {@code FILE:LINE: message}, on one line. */
 public final class ScriptError extends RuntimeException {
 
     private final String file;
     private final int line;
 
     ScriptError(String file, int line, String message, Throwable cause) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + message, cause);
+        super(file + (line > 0 ? ":" + line : "") + ": " + FailureText.oneLine(message), cause);
         this.file = file;
         this.line = line;
     }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 
 /**
  * Runs SmoothSpike Groovy scripts: compiles them with {@link SmoothSpikeScript} as base class and the DSL's
@@ -73,21 +75,36 @@ public final class ScriptRunner {
         } catch (ScriptError e) {
             throw e;
         } catch (CompilationFailedException e) {
-            throw new ScriptError(name, -1, "does not compile:\n" + e.getMessage(), e);
+            throw compileError(name, e);
         } catch (MissingMethodException e) {
             throw new ScriptError(name, ScriptLines.lineIn(e, name), "unknown DSL word or wrong arguments: "
                     + e.getMessage(), e);
         } catch (MissingPropertyException e) {
             throw new ScriptError(name, ScriptLines.lineIn(e, name), "unknown name '" + e.getProperty()
                     + "' (declare parameters with params(...))", e);
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new ScriptError(name, ScriptLines.lineIn(e, name), message, e);
+        } catch (Throwable e) { // scripts may throw anything: checked exceptions, failed asserts, running out of memory
+            throw new ScriptError(name, ScriptLines.lineIn(e, name), FailureText.of(e), e);
         }
         if (!overrides.isEmpty() && !context.paramsCalled) {
             throw new ScriptError(name, -1, "-P overrides " + overrides.keySet() + " given, but the script declares "
                     + "no parameters (use params(name: default, ...))", null);
         }
         return new Result(List.copyOf(context.networks), Map.copyOf(context.datasets));
+    }
+
+    /** The first compilation error, located, and how many more there are. */
+    private static ScriptError compileError(String name, CompilationFailedException e) {
+        int line = -1;
+        String message = e.getMessage();
+        int count = 1;
+        if (e instanceof MultipleCompilationErrorsException m && m.getErrorCollector().getErrorCount() > 0) {
+            count = m.getErrorCollector().getErrorCount();
+            if (m.getErrorCollector().getError(0) instanceof SyntaxErrorMessage s) {
+                line = s.getCause().getLine();
+                message = s.getCause().getOriginalMessage();
+            }
+        }
+        String more = count > 1 ? " (and " + (count - 1) + " more error" + (count > 2 ? "s" : "") + ")" : "";
+        return new ScriptError(name, line, "does not compile: " + message + more, e);
     }
 }
