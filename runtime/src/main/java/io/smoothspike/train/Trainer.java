@@ -524,8 +524,9 @@ public final class Trainer {
         }
         int hits = ((Number) m.get("spike_cap_hits")).intValue();
         if (hits > 0 && log != null) {
-            log.println("warning: " + hits + " held-out trials exceeded the spike cap K = " + net.trial().spikeCap()
-                    + " (samples " + m.get("spike_cap_samples") + "); raise spikeCap if this activity is wanted");
+            log.println("warning: evaluation at step " + step + ": " + hits + " held-out trials exceeded the spike "
+                    + "cap K = " + net.trial().spikeCap() + " (samples " + m.get("spike_cap_samples") + "); raise "
+                    + "spikeCap if this activity is wanted");
         }
         return row;
     }
@@ -577,8 +578,8 @@ public final class Trainer {
         List<String> differences = cp.settingsDifferences(settingsRecord());
         if (!differences.isEmpty()) {
             throw new TrainingException("cannot resume from " + file + ": the training settings differ from those "
-                    + "that wrote it: " + String.join(", ", differences) + ". Resume with the same settings (script "
-                    + "parameters), or start a new run in another folder.", null);
+                    + "that wrote it: " + String.join(", ", differences) + ". Resume with the settings that wrote "
+                    + "it (for a script: the same -P parameters), or start a new run in another folder.", null);
         }
         if (cp.settings == null && log != null) {
             log.println("warning: " + file + " was written by an older SmoothSpike and records no training "
