@@ -590,7 +590,8 @@ public final class Trainer {
         try {
             saved = NetworkFile.fromTree(cp.network, file.toString(), Map.of());
         } catch (IllegalArgumentException e) {
-            throw new TrainingException("corrupt checkpoint: \"network\": " + e.getMessage(), e);
+            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
+            throw new TrainingException("corrupt checkpoint: " + file + ": \"network\": " + problem, e);
         }
         if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
             throw new TrainingException(file + " belongs to a different network description; resume with the "

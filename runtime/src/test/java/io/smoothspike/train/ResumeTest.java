@@ -138,6 +138,7 @@ class ResumeTest {
         damage.put("\"output_history\" has 3 entries", r -> ((ArrayNode) r.get("output_history")).remove(0));
         damage.put("\"largest_output_move_per_step\" is missing", r -> r.remove("largest_output_move_per_step"));
         damage.put("\"settings\" must be an object", r -> r.put("settings", "fast"));
+        damage.put("\"network\": not a SmoothSpike network file", r -> r.put("network", 1));
         Path part = stopped("part");
         byte[] intact = Files.readAllBytes(part.resolve(Trainer.CHECKPOINT));
         for (Map.Entry<String, Consumer<ObjectNode>> d : damage.entrySet()) {
