@@ -178,7 +178,7 @@ final class Checkpoint {
         }
         JsonNode type = f.required("optimizer.type", opt.get("type"));
         if (!type.isTextual()) {
-            throw f.corrupt("optimizer.type", "must be a string, got " + type);
+            throw f.corrupt("optimizer.type", "must be a string, got " + Fields.shown(type));
         }
         long steps = f.wholeNumber("optimizer.steps", opt.get("steps"));
         double[][] buffers = f.matrix("optimizer.buffers", f.required("optimizer.buffers", opt.get("buffers")));
