@@ -199,9 +199,10 @@ public final class Snn {
      * Trains the fixed task of {@code net} (give {@link TrainingSettings#trials(int)}) and returns what the run
      * produced; the network keeps the trained parameters. Metrics and checkpoints go to a new folder
      * {@code runs/<network name>-<yyyyMMdd-HHmmss>/} (below the folder named by the system property
-     * {@code smoothspike.runs} instead of {@code runs} when it is set), progress to {@code System.out}. When the
-     * calling thread is interrupted (Ctrl-C in the REPL) training stops after the current step. For data sets, an
-     * output folder of your choice or resuming, call {@link Trainer#train} directly.
+     * {@code smoothspike.runs} instead of {@code runs} when it is set), announced as "writing FOLDER/" before the
+     * progress on {@code System.out}. When the calling thread is interrupted (Ctrl-C in the REPL) training stops
+     * after the current step. {@link #train(Network, TrainingSettings, Path)} writes to a folder of your choice,
+     * {@link #trainInMemory} writes nothing; for data sets or resuming, call {@link Trainer#train} directly.
      */
     public static TrainingResult train(Network net, TrainingSettings settings) {
         Check.notNull("network", net);
@@ -214,5 +215,26 @@ public final class Snn {
             out = root.resolve(base + "-" + k);
         }
         return Trainer.train(net, settings, null, out, null, System.out);
+    }
+
+    /** As {@link #train(Network, TrainingSettings)}, writing metrics and checkpoints to {@code out}. */
+    public static TrainingResult train(Network net, TrainingSettings settings, Path out) {
+        Check.notNull("network", net);
+        Check.notNull("training settings", settings);
+        if (out == null) {
+            throw new IllegalArgumentException("the output folder must not be null; trainInMemory(net, settings) "
+                    + "trains without writing files");
+        }
+        return Trainer.train(net, settings, null, out, null, System.out);
+    }
+
+    /**
+     * As {@link #train(Network, TrainingSettings)} but writes no files at all: the metrics are only in the returned
+     * result, and there is no checkpoint to resume from. Progress still goes to {@code System.out}.
+     */
+    public static TrainingResult trainInMemory(Network net, TrainingSettings settings) {
+        Check.notNull("network", net);
+        Check.notNull("training settings", settings);
+        return Trainer.train(net, settings, null, null, null, System.out);
     }
 }

@@ -1,9 +1,5 @@
 package io.smoothspike.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smoothspike.data.LabeledImages;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
@@ -11,7 +7,6 @@ import io.smoothspike.network.NetworkFile;
 import io.smoothspike.optim.GradientClipping;
 import io.smoothspike.optim.LearningRateSchedule;
 import io.smoothspike.optim.Optimizer;
-import io.smoothspike.optim.OptimizerState;
 import io.smoothspike.optim.Optimizers;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.sim.SpikeCapExceededException;
@@ -22,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +30,12 @@ import java.util.concurrent.CompletableFuture;
  * (spike times in [0, T], phases in [0, Θ], …).
  *
  * <p>Writes to the output folder as it goes: {@code metrics.csv} (one row per evaluation), {@code checkpoint.json}
- * (atomically: network, optimizer state and position; random streams are derived from the seed and the position,
- * so a resumed run reaches the same parameters bit for bit) and at the end {@code metrics.json}.
+ * (atomically: settings, network, optimizer state, position and metrics so far; random streams are derived from the
+ * seed and the position, so a resumed run reaches the same parameters and writes the same metrics bit for bit) and
+ * at the end {@code metrics.json} (non-finite numbers as null). Without an output folder it writes no files at all.
  */
 public final class Trainer {
 
-    private static final ObjectMapper JSON = io.smoothspike.network.Json.MAPPER;
     /** Checkpoint file name in the output folder. */
     public static final String CHECKPOINT = "checkpoint.json";
 
@@ -49,6 +43,8 @@ public final class Trainer {
     private final TrainingSettings s;
     private final TrainingData data;
     private final Path out;
+    /** The metrics files in {@link #out}, or null without an output folder. */
+    private final MetricsFiles metricsFiles;
     private final PrintStream log;
     private final List<String> names;
     private final int[] offsets;
@@ -94,6 +90,7 @@ public final class Trainer {
         this.s = s;
         this.data = data;
         this.out = out;
+        this.metricsFiles = out == null ? null : new MetricsFiles(out);
         this.log = log;
         this.names = net.trainableParameterNames();
         if (names.isEmpty()) {
@@ -133,14 +130,44 @@ public final class Trainer {
         }
     }
 
-    /** Trains and writes metrics and checkpoints to {@code out}; {@code resume} continues from a checkpoint folder. */
+    /**
+     * Trains {@code net} (which keeps the trained parameters) and returns what the run produced.
+     *
+     * @param data the labelled data set, or null for the network's fixed task
+     * @param out the output folder for metrics and checkpoints (created if needed; announced on {@code log} as
+     *     "writing OUT/"), or null to write no files at all (the result then holds all metrics, and there is no
+     *     checkpoint to resume from)
+     * @param resume a folder whose {@code checkpoint.json} to continue from, or null to start afresh; the checkpoint
+     *     must have been written with the same network description and training settings (the thread count may
+     *     differ), else a {@link TrainingException} names each setting that differs
+     * @param log where progress goes, or null for none
+     * @throws TrainingException on a non-finite loss or gradient, a spike-cap hit, or a checkpoint that is corrupt
+     *     or does not fit
+     */
     public static TrainingResult train(Network net, TrainingSettings settings, TrainingData data, Path out,
             Path resume, PrintStream log) {
         Trainer t = new Trainer(net, settings, data, out, log);
+        t.removeStaleTemporaries();
         if (resume != null) {
             t.resume(resume.resolve(CHECKPOINT));
         }
+        if (out != null && log != null) {
+            log.println("writing " + out + java.io.File.separator);
+        }
         return t.run();
+    }
+
+    /** Deletes temporary files that a killed write left in the output folder. */
+    private void removeStaleTemporaries() {
+        if (out == null) {
+            return;
+        }
+        try {
+            io.smoothspike.io.AtomicFiles.removeStale(out.resolve(CHECKPOINT));
+            metricsFiles.removeStale();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + out + ": " + e.getMessage(), e);
+        }
     }
 
     private int stepsPerEpoch() {
@@ -161,7 +188,7 @@ public final class Trainer {
         long total = totalSteps();
         Progress progress = new Progress(log, total, step);
         if (history.isEmpty()) {
-            Map<String, Object> first = evaluate();
+            Map<String, Object> first = evaluate(Double.NaN);
             initialLoss = ((Number) first.get("loss")).doubleValue();
             progress.line(describe(first));
         }
@@ -193,8 +220,9 @@ public final class Trainer {
                 throw e;
             } catch (SpikeCapExceededException e) {
                 throw new TrainingException(where() + ": training trial " + offendingTrial(batch.inputs())
-                        + " of the batch exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "). Raise "
-                        + "the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
+                        + " of the batch exceeded the spike cap K = " + e.cap() + " (" + e.getMessage() + "); "
+                        + "training stopped. " + lastGood() + ". Raise the trial's spikeCap if such activity is "
+                        + "wanted, or lower the learning rate.", e);
             }
             if (data != null && step + 1 < total) {
                 next = encodeBatchAsync(step + 1); // encoded while this step is applied and evaluated
@@ -229,8 +257,7 @@ public final class Trainer {
                 if (epochEnd) {
                     secondsPerEpoch = (System.nanoTime() - epochStart) * 1e-9;
                 }
-                Map<String, Object> row = evaluate();
-                row.put("train_loss", epochLoss / Math.max(1, epochBatches));
+                Map<String, Object> row = evaluate(epochLoss / Math.max(1, epochBatches));
                 epochLoss = 0;
                 epochBatches = 0;
                 progress.line(describe(row));
@@ -374,12 +401,16 @@ public final class Trainer {
             }
         }
         if (problem != null) {
-            throw new TrainingException(where() + ": " + problem + "; training stopped. Last good checkpoint: "
-                    + (lastCheckpoint == null ? "none yet" : lastCheckpoint) + ". Lower the learning rate or clip "
-                    + "the gradient (clipNorm).", null);
+            throw new TrainingException(where() + ": " + problem + "; training stopped. " + lastGood()
+                    + ". Lower the learning rate or clip the gradient (clipNorm).", null);
         }
     }
 
+    private String lastGood() {
+        return "Last good checkpoint: " + (lastCheckpoint == null ? "none yet" : lastCheckpoint);
+    }
+
+    /** The optimizer step being taken (1-based). */
     private String where() {
         if (data != null) {
             return String.format(Locale.ROOT, "step %d (epoch %d)", step + 1, step / stepsPerEpoch() + 1);
@@ -450,7 +481,11 @@ public final class Trainer {
 
     // ---- evaluation, metrics, checkpoints ----
 
-    private Map<String, Object> evaluate() {
+    /**
+     * Evaluates the parameters after {@link #step} steps and records the row, with {@code trainLoss} (the mean
+     * training loss since the previous evaluation; NaN before training: no column).
+     */
+    private Map<String, Object> evaluate(double trainLoss) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("step", step);
         if (data != null) {
@@ -469,8 +504,9 @@ public final class Trainer {
             try {
                 times = outputTimes();
             } catch (SpikeCapExceededException e) {
-                throw new TrainingException(where() + ": the evaluation trial exceeded the spike cap K = " + e.cap()
-                        + " (" + e.getMessage() + "). Raise the trial's spikeCap if such activity is wanted.", e);
+                throw new TrainingException("evaluation at step " + step + ": the evaluation trial exceeded the "
+                        + "spike cap K = " + e.cap() + " (" + e.getMessage() + "); training stopped. " + lastGood()
+                        + ". Raise the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
             }
             outputHistory.add(times);
             for (int r = 0; r < times.length; r++) {
@@ -479,12 +515,18 @@ public final class Trainer {
                 }
             }
         }
+        if (!Double.isNaN(trainLoss)) {
+            row.put("train_loss", trainLoss);
+        }
         history.add(row);
-        writeCsv();
+        if (metricsFiles != null) {
+            metricsFiles.writeCsv(history);
+        }
         int hits = ((Number) m.get("spike_cap_hits")).intValue();
         if (hits > 0 && log != null) {
-            log.println("warning: " + hits + " held-out trials exceeded the spike cap K = " + net.trial().spikeCap()
-                    + " (samples " + m.get("spike_cap_samples") + "); raise spikeCap if this activity is wanted");
+            log.println("warning: evaluation at step " + step + ": " + hits + " held-out trials exceeded the spike "
+                    + "cap K = " + net.trial().spikeCap() + " (samples " + m.get("spike_cap_samples") + "); raise "
+                    + "spikeCap if this activity is wanted");
         }
         return row;
     }
@@ -502,92 +544,81 @@ public final class Trainer {
         return sb.toString();
     }
 
-    private void writeCsv() {
-        if (out == null) {
-            return;
-        }
-        LinkedHashSet<String> columns = new LinkedHashSet<>();
-        for (Map<String, Object> r : history) {
-            columns.addAll(r.keySet());
-        }
-        columns.remove("spike_cap_samples");
-        StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
-        for (Map<String, Object> r : history) {
-            List<String> cells = new ArrayList<>();
-            for (String c : columns) {
-                Object v = r.get(c);
-                cells.add(v == null ? "" : String.valueOf(v));
-            }
-            sb.append(String.join(",", cells)).append('\n');
-        }
-        writeText("metrics.csv", sb.toString());
-    }
-
-    private void writeText(String file, String text) {
-        try {
-            io.smoothspike.io.AtomicFiles.writeString(out.resolve(file), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.resolve(file) + ": " + e.getMessage(), e);
-        }
-    }
-
     private void checkpoint() {
         if (out == null) {
             return;
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", "smoothspike-checkpoint");
-        root.put("version", 1);
-        root.set("network", NetworkFile.toTree(net));
-        OptimizerState st = optimizer.state();
-        ObjectNode opt = root.putObject("optimizer");
-        opt.put("type", st.type());
-        opt.put("steps", st.steps());
-        opt.set("buffers", JSON.valueToTree(st.buffers()));
-        root.put("step", step);
-        root.put("initial_loss", initialLoss);
-        root.set("history", JSON.valueToTree(history));
-        root.set("output_history", JSON.valueToTree(outputHistory));
         Path file = out.resolve(CHECKPOINT);
         try {
-            NetworkFile.writeAtomically(file, root);
+            new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss, history,
+                    outputHistory, data == null ? largestStepMove : Double.NaN).write(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
         }
-        lastCheckpoint = file + (data != null ? " (epoch " + step / stepsPerEpoch() + ")" : " (step " + step + ")");
+        lastCheckpoint = checkpointName(file);
+    }
+
+    /** The checkpoint file and the position it holds, for messages. */
+    private String checkpointName(Path file) {
+        return file + (data != null ? " (epoch " + step / stepsPerEpoch() + ")" : " (step " + step + ")");
+    }
+
+    /** The settings a resume must match: those shaping the trajectory, and the sizes of the data sets. */
+    private Map<String, Object> settingsRecord() {
+        Map<String, Object> m = s.trajectory();
+        if (data != null) {
+            m.put("training_samples", data.train().size());
+            m.put("held_out_samples", testInputs.size());
+        }
+        return m;
     }
 
     private void resume(Path file) {
+        Checkpoint cp = Checkpoint.read(file, data == null);
+        List<String> differences = cp.settingsDifferences(settingsRecord());
+        if (!differences.isEmpty()) {
+            throw new TrainingException("cannot resume from " + file + ": the training settings differ from those "
+                    + "that wrote it: " + String.join(", ", differences) + ". Resume with the settings that wrote "
+                    + "it (for a script: the same -P parameters), or start a new run in another folder.", null);
+        }
+        if (cp.settings == null && log != null) {
+            log.println("warning: " + file + " was written by an older SmoothSpike and records no training "
+                    + "settings: resuming without checking that they match" + (data == null
+                    ? "; largest_output_move_per_step counts from here" : ""));
+        }
+        Network saved;
         try {
-            JsonNode root = NetworkFile.readTree(file);
-            if (!"smoothspike-checkpoint".equals(root.path("format").asText()) || root.path("version").asInt() != 1) {
-                throw new TrainingException(file + " is not a SmoothSpike checkpoint (version 1)", null);
-            }
-            Network saved = NetworkFile.fromTree(root.get("network"), file.toString(), Map.of());
-            if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
-                throw new TrainingException(file + " belongs to a different network description; resume with the "
-                        + "script and parameters that wrote it", null);
-            }
-            for (String name : net.parameterNames()) {
-                net.setParameter(name, saved.parameter(name));
-            }
-            JsonNode opt = root.get("optimizer");
-            optimizer.restore(new OptimizerState(opt.get("type").asText(), opt.get("steps").asLong(),
-                    JSON.treeToValue(opt.get("buffers"), double[][].class)));
-            step = root.get("step").asLong();
-            initialLoss = root.get("initial_loss").asDouble();
-            for (JsonNode r : (ArrayNode) root.get("history")) {
-                history.add(JSON.convertValue(r, LinkedHashMap.class));
-            }
-            for (JsonNode r : (ArrayNode) root.get("output_history")) {
-                outputHistory.add(JSON.treeToValue(r, double[][].class));
-            }
-            lastCheckpoint = file.toString();
-            if (log != null) {
-                log.println("resumed from " + file + " at step " + step);
-            }
-        } catch (IOException e) {
-            throw new TrainingException("cannot resume from " + file + ": " + e.getMessage(), e);
+            saved = NetworkFile.fromTree(cp.network, file.toString(), Map.of());
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
+            throw new TrainingException("corrupt checkpoint: " + file + ": \"network\": " + problem, e);
+        }
+        if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
+            throw new TrainingException(file + " belongs to a different network description; resume with the "
+                    + "script and parameters that wrote it", null);
+        }
+        cp.requireStepWithin(file, totalSteps());
+        try {
+            optimizer.restore(cp.optimizer);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("corrupt checkpoint: " + file + ": \"optimizer\" does not fit the network's "
+                    + "parameters: " + e.getMessage(), e);
+        }
+        for (String name : net.parameterNames()) {
+            net.setParameter(name, saved.parameter(name));
+        }
+        step = cp.step;
+        initialLoss = cp.initialLoss;
+        history.addAll(cp.history);
+        outputHistory.addAll(cp.outputHistory);
+        if (data == null) {
+            // at a checkpoint the last evaluation's output times are those after the current step
+            previousTimes = outputHistory.get(outputHistory.size() - 1);
+            largestStepMove = Double.isNaN(cp.largestMove) ? 0 : cp.largestMove;
+        }
+        lastCheckpoint = checkpointName(file);
+        if (log != null) {
+            log.println("resumed from " + file + " at step " + step);
         }
     }
 
@@ -617,12 +648,8 @@ public final class Trainer {
             m.put("epochs", step / (double) stepsPerEpoch());
             m.put("seconds_per_epoch", secondsPerEpoch);
         }
-        if (out != null) {
-            try {
-                writeText("metrics.json", JSON.writeValueAsString(m) + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (metricsFiles != null) {
+            metricsFiles.writeJson(m);
         }
         return m;
     }

@@ -7,7 +7,8 @@ import java.util.Map;
  * How to train: the task's size (trials of a fixed task, or epochs over a data set), the batch, the optimizer and
  * its learning-rate schedule, gradient clipping, augmentation, evaluation and checkpoint intervals, the step-size
  * scan, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
- * settings for {@code metrics.json}.
+ * settings for {@code metrics.json}, and the checkpoint records those that shape the run (all but the thread count,
+ * the checkpoint interval and {@link #stopAfter}) so that a resume with other settings is refused.
  */
 public final class TrainingSettings {
 
@@ -217,7 +218,10 @@ public final class TrainingSettings {
         }
     }
 
-    /** The settings as a map, for metrics.json. */
+    /**
+     * The settings as a map, for metrics.json ({@code evaluate_every} and {@code test_limit} 0 mean the defaults:
+     * about 100 evaluations, the whole held-out set).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (trials > 0) {
@@ -247,6 +251,8 @@ public final class TrainingSettings {
         }
         m.put("augmentation", augmentation == null ? "none" : Double.isNaN(flipProbability) ? "custom"
                 : "pixel flip " + flipProbability);
+        m.put("evaluate_every", evaluateEvery);
+        m.put("test_limit", testLimit);
         m.put("step_scan", stepScan);
         if (stepScan) {
             m.put("scan_points", scanPoints);
@@ -254,6 +260,13 @@ public final class TrainingSettings {
         }
         m.put("seed", seed);
         m.put("threads", threads);
+        return m;
+    }
+
+    /** The settings that shape the run's trajectory and metrics: {@link #toMap()} without the thread count. */
+    Map<String, Object> trajectory() {
+        Map<String, Object> m = toMap();
+        m.remove("threads");
         return m;
     }
 }

@@ -20,7 +20,10 @@ import io.smoothspike.spec.PopulationSpec;
 import io.smoothspike.spec.ProjectionSpec;
 import io.smoothspike.spec.TrialSpec;
 import io.smoothspike.spec.ValueSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -188,5 +191,93 @@ class TrainerTest {
                 new TrainingSettings().trials(3).threads(1), null, dir, null, null));
         assertTrue(e.getMessage().contains("spike cap K = 3") && e.getMessage().contains("spikeCap"),
                 e.getMessage());
+        assertTrue(e.getMessage().startsWith("evaluation at step 0:"), "the evaluated step: " + e.getMessage());
+        assertTrue(e.getMessage().contains("Last good checkpoint: none yet"), e.getMessage());
+    }
+
+    @Test
+    void spikeCapHitInATrainingStepNamesTheLastGoodCheckpoint() {
+        // Poisson input resampled per trial: trial 0 (evaluated) makes 3 spikes, trial 3 (step 4) makes 5 > K = 4
+        Network net = Network.compile(new NetworkSpec("busy", new TrialSpec(10, 4, 10, "auto"),
+                List.of(new InputSpec("in", 1, new InputSpec.Poisson(0.5, 0, 10, 4, true), false)),
+                List.of(new PopulationSpec("n", 1, ModelSpec.qif(1), Map.of(), false, null)),
+                List.of(new ProjectionSpec("in", "n", null, new ValueSpec.Constant(10), true)),
+                new OutputSpec("n", null, 1), new LossSpec.SpikeTime(new double[][] {{2.0}})));
+        TrainingException e = assertThrows(TrainingException.class, () -> Trainer.train(net,
+                new TrainingSettings().trials(10).evaluateEvery(1).learningRate(1e-6).threads(1), null, dir, null,
+                null));
+        assertTrue(e.getMessage().startsWith("step 4: training trial #0 (trial 3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Last good checkpoint: " + dir.resolve(Trainer.CHECKPOINT) + " (step 3)"),
+                e.getMessage());
+    }
+
+    @Test
+    void everyEvaluationAfterTrainingRecordsItsTrainingLoss() throws IOException {
+        Trainer.train(singleNeuron(2.0), new TrainingSettings().trials(20).evaluateEvery(5).threads(1), null, dir,
+                null, null);
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        int column = List.of(csv.get(0).split(",")).indexOf("train_loss");
+        assertTrue(column >= 0, csv.get(0));
+        assertEquals(6, csv.size(), "header, initial evaluation and four more");
+        assertEquals("", csv.get(1).split(",", -1)[column], "no training before the first evaluation");
+        for (String row : csv.subList(2, csv.size())) {
+            assertFalse(row.split(",", -1)[column].isEmpty(), row);
+        }
+    }
+
+    @Test
+    void nonFiniteMetricsAreNullInMetricsJson() throws IOException {
+        // every held-out image (all pixels bright) exceeds the spike cap K = 1: the held-out loss is NaN
+        ModelSpec theta = ModelSpec.theta(6 / Math.PI, 1.25);
+        Network net = Network.compile(new NetworkSpec("capped", new TrialSpec(2, 1, 10, "auto"),
+                List.of(new InputSpec("px", 16, new InputSpec.Image(1), false)),
+                List.of(new PopulationSpec("out", 3, theta, Map.of("phase", new ValueSpec.Constant(3)), true, null)),
+                List.of(new ProjectionSpec("px", "out", null, new ValueSpec.Constant(2), true)),
+                new OutputSpec("out", null, 1), new LossSpec.CrossEntropy(0.01)));
+        TrainingResult r = Trainer.train(net, new TrainingSettings().epochs(1).batchSize(2).threads(1),
+                new TrainingData(flat(4, 0), flat(3, 255)), dir, null, null);
+        assertTrue(Double.isNaN(r.initialLoss()), "every held-out trial hit the cap");
+        String text = Files.readString(dir.resolve("metrics.json"));
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        JsonNode m = new ObjectMapper().readTree(text);
+        assertTrue(m.get("initial_loss").isNull() && m.get("test_loss").isNull(), text);
+        assertTrue(m.get("test_accuracy").isNumber(), text);
+    }
+
+    /** {@code n} images of 16 pixels, all of intensity {@code value}. */
+    private static LabeledImages flat(int n, double value) {
+        return new LabeledImages() {
+            public int size() {
+                return n;
+            }
+
+            public double[] pixels(int i) {
+                double[] p = new double[16];
+                java.util.Arrays.fill(p, value);
+                return p;
+            }
+
+            public int label(int i) {
+                return i % 3;
+            }
+        };
+    }
+
+    @Test
+    void theOutputFolderIsAnnouncedAndNoFolderWritesNoFiles() throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = dir.resolve("run");
+        Trainer.train(singleNeuron(2.0), new TrainingSettings().trials(5).threads(1), null, out, null,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("writing " + out + java.io.File.separator + "\n"),
+                log.toString(StandardCharsets.UTF_8));
+
+        log.reset();
+        Path quiet = dir.resolve("quiet");
+        TrainingResult r = Trainer.train(singleNeuron(2.0), new TrainingSettings().trials(5).threads(1), null, null,
+                null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("writing"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(6, r.history().size(), "the metrics are in the result");
+        assertFalse(Files.exists(quiet));
     }
 }
