@@ -126,12 +126,16 @@ final class GradcheckCommand {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temporary folder: " + e.getMessage());
         }
-        ScriptRunner.Result r = ScriptRunner.firstNetwork(a.script(), tmp, a.dataDir(), a.overrides());
-        Network net = r.networks().get(0);
-        Task task = ScriptTasks.firstBatch(a.script().getFileName().toString(), net, r.datasets().get(net), batch);
-        GradientCheck.Result result = GradientCheck.run(task, options(a.options()));
-        boolean ok = result.worstRelative() <= tolerance;
-        out.printf("%s  %s%n", ok ? "PASS" : "FAIL", result.summary());
-        return verdict(out, ok, tolerance);
+        try {
+            ScriptRunner.Result r = ScriptRunner.firstNetwork(a.script(), tmp, a.dataDir(), a.overrides());
+            Network net = r.networks().get(0);
+            Task task = ScriptTasks.firstBatch(a.script().getFileName().toString(), net, r.datasets().get(net), batch);
+            GradientCheck.Result result = GradientCheck.run(task, options(a.options()));
+            boolean ok = result.worstRelative() <= tolerance;
+            out.printf("%s  %s%n", ok ? "PASS" : "FAIL", result.summary());
+            return verdict(out, ok, tolerance);
+        } finally {
+            OutputFolder.deleteTree(tmp); // what the script wrote on its way to the first network
+        }
     }
 }

@@ -80,6 +80,16 @@ final class OutputFolder {
         }
     }
 
+    /** Deletes {@code dir} and everything in it (a scratch folder of a command). */
+    static void deleteTree(Path dir) {
+        clear(dir);
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes everything in {@code dir} and returns the number of files deleted. */
     private static long clear(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
@@ -90,7 +100,7 @@ final class OutputFolder {
             }
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the previous run in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete the files in " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +47,20 @@ class ScriptFailureTest {
             """)
     void gradcheckReportsOneLocatedLine(String name, String line2, int line, String message) throws IOException {
         assertOneLine(Cli.run("gradcheck", script(name, line2).toString()), name + ".groovy:" + line + ": ", message);
+    }
+
+    @Test
+    void gradcheckRemovesItsScratchFolder() throws IOException {
+        long before = scratchFolders();
+        Path script = Files.writeString(dir.resolve("writes.groovy"), "write 'note.txt', 'x'\nassert false\n");
+        assertEquals(1, Cli.run("gradcheck", script.toString()).status());
+        assertEquals(before, scratchFolders(), "gradcheck left a smoothspike-gradcheck folder in the temp folder");
+    }
+
+    private static long scratchFolders() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("smoothspike-gradcheck")).count();
+        }
     }
 
     private Path script(String name, String line2) throws IOException {
