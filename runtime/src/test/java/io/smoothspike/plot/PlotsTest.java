@@ -85,8 +85,8 @@ class PlotsTest {
             times[s] = new double[] {1.5 + 2.0 * decay, 3.0 - 1.2 * decay, s < 5 ? Double.NaN : 2.0 + decay};
         }
         writeBoth("output-times", f -> Plots.outputTimesOverTraining(times, new double[] {1.5, 3.0, 2.0}, T, f),
-                "training step", "output spike time");
-        writeBoth("output-times-no-targets", f -> Plots.outputTimesOverTraining(times, null, T, f), "training step");
+                "evaluation", "output spike time");
+        writeBoth("output-times-no-targets", f -> Plots.outputTimesOverTraining(times, null, T, f), "evaluation");
     }
 
     @Test
