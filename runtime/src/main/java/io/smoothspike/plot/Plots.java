@@ -275,7 +275,7 @@ public final class Plots {
      * evaluation i, ragged rows allowed; non-finite entries, e.g. NaN for "no spike", leave gaps), with dashed
      * horizontal lines at the targets (same colour as their spike) and at the trial end T. The x-axis is the
      * evaluation's index; {@link #outputTimesOverTraining(TrainingResult, int, double[], double, Path)} puts the
-     * trials or epochs trained there instead.
+     * number of trials trained there instead.
      *
      * @param targets target time of each output k, or null; non-finite entries are not drawn
      */
