@@ -138,7 +138,10 @@ public final class Plots {
         double yMin = inputs > 0 ? -inputs - 0.5 : -0.5;
         double yMax = Math.max(n, 1) - 0.5;
         double xMax = tMax > 0 && Double.isFinite(tMax) ? tMax * 1.02 : 1;
-        s.setXAxisMin(0.0);
+        // No padding beyond the axis ranges, so that no tick is labelled with a row that does not exist; the x-range
+        // gets its own small margin left of 0.
+        s.setPlotContentSize(1.0);
+        s.setXAxisMin(-0.02 * xMax);
         s.setXAxisMax(xMax);
         s.setYAxisMin(yMin);
         s.setYAxisMax(yMax);

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smoothspike.graph.SimulationGraph;
+import io.smoothspike.model.Qif;
+import io.smoothspike.sim.EventRecord;
+import io.smoothspike.sim.EventSimulator;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.sim.TrialSettings;
 import io.smoothspike.train.TrainingResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +147,29 @@ class PlotAxesTest {
             assertTrue(l.matches("\\d+(\\.\\d)?"), "round tick label, got " + labels);
         }
         assertTrue(labels.contains("2"), "the sweep's end is labelled: " + labels);
+    }
+
+    // ---------------------------------------------------------------- raster rows
+
+    @Test
+    void rasterLabelsOnlyRowsThatExist() {
+        int inputs = 20;
+        int neurons = 10;
+        SimulationGraph graph = SimulationGraph.builder().inputs("in", inputs)
+                .population("rnn", new Qif(1), neurons)
+                .connectDense("in", "rnn", new double[inputs][neurons])
+                .build();
+        EventRecord rec = new EventSimulator(graph)
+                .run(InputSpikes.of(new double[] {0.5, 1.0}, new int[] {0, 19}), new TrialSettings(10, 100)).copy();
+        List<String> rows = RenderedTicks.y(Plots.rasterChart(rec, graph, null, null));
+        assertTrue(rows.size() >= 5, rows.toString());
+        for (String row : rows) {
+            int i = Integer.parseInt(row.replace("in ", ""));
+            assertTrue(row.startsWith("in ") ? i < inputs : i < neurons, "no such row: " + row + " in " + rows);
+        }
+        List<String> times = RenderedTicks.x(Plots.rasterChart(rec, graph, null, null));
+        assertEquals("0", times.get(0), times.toString());
+        assertTrue(times.contains("10"), times.toString());
     }
 
     // ---------------------------------------------------------------- histogram and titles
