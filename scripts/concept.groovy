@@ -84,11 +84,15 @@ models.each { m ->
     plotsSlopeInh[m.name.toUpperCase()] = s2.slopes
 }
 
-Plots.curves(xWeight, plotsTime, 'input weight / w_min', 'output spike time [τ]', false, out.resolve('time_vs_weight.png'))
-Plots.curves(xWeight, plotsSlope, 'input weight / w_min', 'd t_out / d w', false, out.resolve('slope_vs_weight.png'))
+def sweep1 = 'untrained neuron, input spike at t = 0.5'
+def sweep2 = 'untrained neuron, excitation at t = 0.5'
+Plots.curves(xWeight, plotsTime, 'input weight / w_min', 'output spike time [τ]', false,
+        "Output spike time vs input weight ($sweep1)", out.resolve('time_vs_weight.png'))
+Plots.curves(xWeight, plotsSlope, 'input weight / w_min', 'd t_out / d w', false,
+        "Exact derivative d t_out / d w ($sweep1)", out.resolve('slope_vs_weight.png'))
 Plots.curves(xTime, plotsTimeInh, 'inhibition time / T', 'output spike time / T', false,
-        out.resolve('time_vs_inhibition.png'))
+        "Output spike time vs inhibition time ($sweep2)", out.resolve('time_vs_inhibition.png'))
 Plots.curves(xTime, plotsSlopeInh, 'inhibition time / T', 'd t_out / d t_inh', false,
-        out.resolve('slope_vs_inhibition.png'))
+        "Exact derivative d t_out / d t_inh ($sweep2)", out.resolve('slope_vs_inhibition.png'))
 write 'metrics.json', groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson([sweeps: results,
         settings: [points: p.points, qif: [tau: 1, T: 4], lif: [tau: 1, threshold: 1, T: 3]]])) + '\n'

@@ -35,17 +35,22 @@ def training = train(net, data: trainSet, test: testSet, epochs: p.epochs, batch
 
 def after = net.simulate(net.input(0, testSet.pixels(0)))
 write 'raster.txt', after.rasterSummary()
-Plots.raster(after.record(), net.graph(), out.resolve('raster_after.png'))
+Plots.raster(after.record(), net.graph(), null, null, "Spike raster, test sample 0 (label ${testSet.label(0)}), " +
+        'after training', out.resolve('raster_after.png'))
+// one value per history row: row 0 is before training (no train_loss), row e the end of epoch e
 def epochs = training.history()
-Plots.curves([test: epochs.collect { it.loss } as double[], train: epochs.drop(1).collect { it.train_loss } as double[]],
-        'epoch', 'loss', true, out.resolve('loss.png'))
-Plots.curves(['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
-        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'epoch', 'test error',
-        true, out.resolve('error.png'))
+Plots.trainingCurves(training, [test: epochs.collect { it.loss } as double[],
+        train: epochs.collect { it.getOrDefault('train_loss', Double.NaN) } as double[]], 'loss', true,
+        'Loss during training (test set; train: mean over the epoch)', out.resolve('loss.png'))
+Plots.trainingCurves(training, ['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
+        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'test error', true,
+        'Test error during training', out.resolve('error.png'))
 def firstTimes = (0..<Math.min(1000, testSet.size())).collect {
     net.simulate(net.input(it, testSet.pixels(it))).outputTimes().collect { t -> t[0] }.min()
 } as double[]
-Plots.histogram(firstTimes, 40, 'earliest output time [τ]', out.resolve('output_times_histogram.png'))
+Plots.histogram(firstTimes, 40, 'earliest output time [τ]', 2.0,
+        "Earliest output spike time, first ${firstTimes.length} test samples, after training",
+        out.resolve('output_times_histogram.png'))
 def m = training.finalMetrics()
 log String.format('mnist: test accuracy %.2f%% (ordinary spikes only %.2f%%), activity %.3f, silent %.3f, ' +
         'loss %.4f, %.1f s per epoch', 100 * m.test_accuracy, 100 * m.test_accuracy_ordinary, m.activity,

@@ -23,7 +23,8 @@ def net = network('rnn') {
 def before = net.simulate()
 write 'raster_before.txt', before.rasterSummary()
 def targetArray = targets.collect { it as double[] } as double[][]
-Plots.raster(before.record(), net.graph(), targetArray, [0, 1] as int[], out.resolve('raster_before.png'))
+Plots.raster(before.record(), net.graph(), targetArray, [0, 1] as int[], 'Spike raster, trial 0, before training',
+        out.resolve('raster_before.png'))
 write 'targets.txt', targets.collect { it.join(' ') }.join('\n') + '\n'
 log "rnn before training: ${before.record().spikeCount()} ordinary spikes; targets ${targets*.size()} spikes"
 
@@ -36,13 +37,13 @@ def training = p.scan
 
 def after = net.simulate()
 write 'raster.txt', after.rasterSummary()
-Plots.raster(after.record(), net.graph(), targetArray, [0, 1] as int[], out.resolve('raster_after.png'))
-Plots.curves([loss: training.lossCurve()], 'evaluation (every 100 trials)', 'loss', true, out.resolve('loss.png'))
-// spike times of neurons 0 and 1 over training (their first output times)
-Plots.outputTimesOverTraining(training.outputTimes().collect { it[0] } as double[][], targetArray[0], duration,
-        out.resolve('spike_times_neuron0.png'))
-Plots.outputTimesOverTraining(training.outputTimes().collect { it[1] } as double[][], targetArray[1], duration,
-        out.resolve('spike_times_neuron1.png'))
+Plots.raster(after.record(), net.graph(), targetArray, [0, 1] as int[], 'Spike raster, trial 0, after training',
+        out.resolve('raster_after.png'))
+Plots.trainingCurves(training, [loss: training.lossCurve()], 'loss', true, 'Loss on trial 0 during training',
+        out.resolve('loss.png'))
+// spike times of neurons 0 and 1 over training
+Plots.outputTimesOverTraining(training, 0, targetArray[0], duration, out.resolve('spike_times_neuron0.png'))
+Plots.outputTimesOverTraining(training, 1, targetArray[1], duration, out.resolve('spike_times_neuron1.png'))
 write 'summary.txt', String.format('final_loss_relative %.6g%nlargest_output_move_per_step %.6g%n',
         training.finalLoss() / training.initialLoss(), training.finalMetrics().largest_output_move_per_step)
 log String.format('rnn after training: loss %.4g, %.3g%% of the initial %.4g', training.finalLoss(),

@@ -20,8 +20,10 @@ def net = network('single_neuron') {
 def targets = [[2.5, 7.5]] as double[][]
 def before = net.simulate()
 write 'raster_before.txt', before.rasterSummary()
-Plots.raster(before.record(), net.graph(), targets, [0] as int[], out.resolve('raster_before.png'))
-Plots.traces(net.trace(net.input(0), 2001), [0] as int[], out.resolve('trace_before.png'))
+Plots.raster(before.record(), net.graph(), targets, [0] as int[], 'Spike raster, trial 0, before training',
+        out.resolve('raster_before.png'))
+Plots.traces(net.trace(net.input(0), 2001), [0] as int[], 'Membrane potential, trial 0, before training',
+        out.resolve('trace_before.png'))
 log "single neuron before training: ${before.record().spikeCount()} ordinary spikes, output times ${before.outputTimes()[0]}"
 
 // PAPER-NOTES 5.2: clip each gradient component to +-0.02, then plain gradient descent with learning rate 0.1
@@ -29,10 +31,12 @@ def training = train(net, trials: p.trials, optimizer: 'sgd', lr: p.lr, clip: p.
 
 def after = net.simulate()
 write 'raster.txt', after.rasterSummary()
-Plots.raster(after.record(), net.graph(), targets, [0] as int[], out.resolve('raster_after.png'))
-Plots.traces(net.trace(net.input(0), 2001), [0] as int[], out.resolve('trace_after.png'))
-Plots.outputTimesOverTraining(training.outputTimes().collect { it[0] } as double[][], targets[0], 10,
-        out.resolve('output_times.png'))
-Plots.curves([loss: training.lossCurve()], 'evaluation (every 30 trials)', 'loss', true, out.resolve('loss.png'))
+Plots.raster(after.record(), net.graph(), targets, [0] as int[], 'Spike raster, trial 0, after training',
+        out.resolve('raster_after.png'))
+Plots.traces(net.trace(net.input(0), 2001), [0] as int[], 'Membrane potential, trial 0, after training',
+        out.resolve('trace_after.png'))
+Plots.outputTimesOverTraining(training, 0, targets[0], 10, out.resolve('output_times.png'))
+Plots.trainingCurves(training, [loss: training.lossCurve()], 'loss', true, 'Loss on trial 0 during training',
+        out.resolve('loss.png'))
 write 'output_times.txt', after.outputTimes().collect { it.join(' ') }.join('\n') + '\n'
 log "single neuron after training: output times ${after.outputTimes()[0]} (targets 2.5, 7.5)"

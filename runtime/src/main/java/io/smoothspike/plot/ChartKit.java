@@ -9,6 +9,7 @@ import java.awt.geom.Line2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -188,6 +189,52 @@ final class ChartKit {
         XYSeries s = chart.addSeries(unique(chart, " "), new double[] {x}, new double[] {Double.NaN});
         s.setShowInLegend(false);
         s.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * Labels the x ticks with whole numbers only (steps, trials, epochs). XChart widens the tick step until all
+     * labels are distinct, so rounding each label to an integer rules out fractional steps such as 0.5.
+     */
+    static void integerXTicks(XYChart chart) {
+        chart.setCustomXAxisTickLabelsFormatter(x -> Long.toString(Math.round(x)));
+    }
+
+    /**
+     * The decades [lo, hi] (powers of ten) that enclose the positive finite values, or null when there are none or
+     * they span less than a factor of ten (a logarithmic axis would then have too few labels to read).
+     */
+    static int[] decades(Iterable<double[]> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double[] values : series) {
+            for (double v : values) {
+                if (v > 0 && v < Double.POSITIVE_INFINITY) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (!(max >= 10 * min)) {
+            return null;
+        }
+        return new int[] {(int) Math.floor(Math.log10(min)), (int) Math.ceil(Math.log10(max))};
+    }
+
+    /**
+     * A logarithmic y-axis over the decades lo..hi for series whose y values are already log10 of the data:
+     * ticks only on whole decades (XChart picks every 1st, 2nd, 5th, ... decade so that the labels fit), all in one
+     * format: plain numbers from 0.001 to 10000, otherwise "1e-12" style.
+     */
+    static void decadeYAxis(XYChart chart, int lo, int hi) {
+        chart.getStyler().setYAxisMin((double) lo);
+        chart.getStyler().setYAxisMax((double) hi);
+        boolean plain = lo >= -3 && hi <= 4;
+        chart.setCustomYAxisTickLabelsFormatter(y -> decadeLabel((int) Math.round(y), plain));
+    }
+
+    /** 10^k as "0.01", "1", "100" (plain) or "1e-2", "1e0", "1e2". */
+    static String decadeLabel(int k, boolean plain) {
+        return plain ? BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString() : "1e" + k;
     }
 
     /** XChart needs distinct series names; repeated names get a numeric suffix. */

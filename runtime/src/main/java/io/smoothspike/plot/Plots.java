@@ -4,8 +4,10 @@ import io.smoothspike.graph.Population;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.StateTrace;
+import io.smoothspike.train.TrainingResult;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@link java.io.UncheckedIOException}. Bitmaps are {@link #WIDTH} × {@link #HEIGHT} pixels.
  *
  * <p>The {@code ...Chart} methods build the same charts without saving, for callers that want to restyle one before
- * {@link #save(Chart, Path) saving} it. Times are in units of the membrane time constant τ.
+ * {@link #save(Chart, Path) saving} it. Times are in units of the membrane time constant τ. The methods with a
+ * {@code title} put it above the chart; say there which sample and which stage (before, during or after training)
+ * the figure shows.
  */
 public final class Plots {
 
@@ -65,6 +69,13 @@ public final class Plots {
             Path file) {
         ChartKit.Format.of(file);
         return save(rasterChart(rec, graph, targets, readoutNeurons), file);
+    }
+
+    /** As {@link #raster(EventRecord, SimulationGraph, double[][], int[], Path)} with a title (targets may be null). */
+    public static Path raster(EventRecord rec, SimulationGraph graph, double[][] targets, int[] readoutNeurons,
+            String title, Path file) {
+        ChartKit.Format.of(file);
+        return save(titled(rasterChart(rec, graph, targets, readoutNeurons), title), file);
     }
 
     /** The chart of {@link #raster(EventRecord, SimulationGraph, double[][], int[], Path)}, not saved. */
@@ -127,7 +138,10 @@ public final class Plots {
         double yMin = inputs > 0 ? -inputs - 0.5 : -0.5;
         double yMax = Math.max(n, 1) - 0.5;
         double xMax = tMax > 0 && Double.isFinite(tMax) ? tMax * 1.02 : 1;
-        s.setXAxisMin(0.0);
+        // No padding beyond the axis ranges, so that no tick is labelled with a row that does not exist; the x-range
+        // gets its own small margin left of 0.
+        s.setPlotContentSize(1.0);
+        s.setXAxisMin(-0.02 * xMax);
         s.setXAxisMax(xMax);
         s.setYAxisMin(yMin);
         s.setYAxisMax(yMax);
@@ -181,6 +195,12 @@ public final class Plots {
         return save(tracesChart(trace, neurons, Double.NaN, Double.NaN), file);
     }
 
+    /** As {@link #traces(StateTrace, int[], Path)} with a title (the clipping note is appended to it). */
+    public static Path traces(StateTrace trace, int[] neurons, String title, Path file) {
+        ChartKit.Format.of(file);
+        return save(tracesChart(trace, neurons, Double.NaN, Double.NaN, title), file);
+    }
+
     /** As {@link #traces(StateTrace, int[], Path)} with the y-range fixed to [vMin, vMax]. */
     public static Path traces(StateTrace trace, int[] neurons, double vMin, double vMax, Path file) {
         if (!(vMin < vMax)) {
@@ -192,6 +212,12 @@ public final class Plots {
 
     /** The chart of the {@code traces} methods; NaN bounds mean the automatic range. */
     public static XYChart tracesChart(StateTrace trace, int[] neurons, double vMin, double vMax) {
+        return tracesChart(trace, neurons, vMin, vMax, "Membrane potential");
+    }
+
+    /** As {@link #tracesChart(StateTrace, int[], double, double)} with a title. */
+    public static XYChart tracesChart(StateTrace trace, int[] neurons, double vMin, double vMax, String title) {
+        requireTitle(title);
         if (trace == null || neurons == null || neurons.length == 0) {
             throw new IllegalArgumentException("traces needs a state trace and at least one neuron");
         }
@@ -218,7 +244,7 @@ public final class Plots {
             vMax = hi + pad;
             rangeNote = String.format("  (V clipped to [%.3g, %.3g])", vMin, vMax);
         }
-        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Membrane potential" + rangeNote, TIME,
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, title + rangeNote, TIME,
                 "membrane potential V [a.u.]");
         XYStyler s = chart.getStyler();
         s.setXAxisMin(grid[0]);
@@ -248,9 +274,11 @@ public final class Plots {
     // ---------------------------------------------------------------- output times over training
 
     /**
-     * Each output spike time's trajectory over training steps ({@code timesPerStep[step][k]}, ragged rows allowed;
-     * non-finite entries, e.g. NaN for "no spike", leave gaps), with dashed horizontal lines at the targets (same
-     * colour as their output) and at the trial end T.
+     * Each output spike time's trajectory over the evaluations of a training run ({@code timesPerStep[i][k]} at
+     * evaluation i, ragged rows allowed; non-finite entries, e.g. NaN for "no spike", leave gaps), with dashed
+     * horizontal lines at the targets (same colour as their spike) and at the trial end T. The x-axis is the
+     * evaluation's index; {@link #outputTimesOverTraining(TrainingResult, int, double[], double, Path)} puts the
+     * number of trials trained there instead.
      *
      * @param targets target time of each output k, or null; non-finite entries are not drawn
      */
@@ -263,24 +291,63 @@ public final class Plots {
     /** The chart of {@link #outputTimesOverTraining(double[][], double[], double, Path)}, not saved. */
     public static XYChart outputTimesOverTrainingChart(double[][] timesPerStep, double[] targets, double duration) {
         if (timesPerStep == null || timesPerStep.length == 0) {
-            throw new IllegalArgumentException("outputTimesOverTraining needs at least one training step");
+            throw new IllegalArgumentException("outputTimesOverTraining needs at least one evaluation");
         }
+        double[] x = new double[timesPerStep.length];
+        Arrays.setAll(x, i -> i);
+        return outputTimesChart(x, "evaluation", timesPerStep, targets, duration,
+                "Output spike times during training");
+    }
+
+    /**
+     * The output spike times of read-out neuron {@code readoutRow} on trial 0 at every evaluation of a fixed-input
+     * training run, against the number of trials trained; otherwise as
+     * {@link #outputTimesOverTraining(double[][], double[], double, Path)}.
+     *
+     * @param readoutRow index of the neuron among the read-out neurons (row of {@link TrainingResult#outputTimes()})
+     * @param targets    target time of each of its output spikes, or null
+     */
+    public static Path outputTimesOverTraining(TrainingResult training, int readoutRow, double[] targets,
+            double duration, Path file) {
+        ChartKit.Format.of(file);
+        return save(outputTimesOverTrainingChart(training, readoutRow, targets, duration), file);
+    }
+
+    /** The chart of {@link #outputTimesOverTraining(TrainingResult, int, double[], double, Path)}, not saved. */
+    public static XYChart outputTimesOverTrainingChart(TrainingResult training, int readoutRow, double[] targets,
+            double duration) {
+        List<double[][]> times = training.outputTimes();
+        if (times.isEmpty() || times.size() != training.history().size()) {
+            throw new IllegalArgumentException("this training run recorded no output times at its evaluations (only "
+                    + "training on a fixed input, not on a data set, records them)");
+        }
+        double[][] rows = new double[times.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            double[][] t = times.get(i);
+            if (readoutRow < 0 || readoutRow >= t.length) {
+                throw new IllegalArgumentException("read-out row " + readoutRow + " is not in 0.." + (t.length - 1));
+            }
+            rows[i] = t[readoutRow];
+        }
+        TrainingAxis axis = TrainingAxis.of(training.history());
+        return outputTimesChart(axis.values(), axis.label(), rows, targets, duration,
+                "Output spike times of read-out neuron " + readoutRow + ", trial 0, during training");
+    }
+
+    private static XYChart outputTimesChart(double[] x, String xLabel, double[][] timesPerStep, double[] targets,
+            double duration, String title) {
         int steps = timesPerStep.length;
         int outputs = 0;
         for (double[] row : timesPerStep) {
             outputs = Math.max(outputs, row == null ? 0 : row.length);
         }
         outputs = Math.max(outputs, targets == null ? 0 : targets.length);
-        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Output spike times during training", "training step",
-                "output spike time [τ]");
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, title, xLabel, "output spike time [τ]");
         XYStyler s = chart.getStyler();
-        double xMax = Math.max(steps - 1, 1);
-        s.setXAxisMin(0.0);
+        double xMin = x[0];
+        double xMax = Math.max(x[steps - 1], xMin + 1);
+        s.setXAxisMin(xMin);
         s.setXAxisMax(xMax);
-        double[] x = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            x[i] = i;
-        }
         double yLo = 0;
         double yHi = duration > 0 && Double.isFinite(duration) ? duration : 0;
         for (int k = 0; k < outputs; k++) {
@@ -293,7 +360,7 @@ public final class Plots {
                     yHi = Math.max(yHi, y[i]);
                 }
             }
-            XYSeries ser = ChartKit.add(chart, "output " + k, x, y);
+            XYSeries ser = ChartKit.add(chart, "spike " + (k + 1), x, y);
             ser.setLineColor(ChartKit.colour(k));
             ser.setMarkerColor(ChartKit.colour(k));
             ser.setMarker(steps <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
@@ -301,20 +368,22 @@ public final class Plots {
         if (targets != null) {
             for (int k = 0; k < targets.length; k++) {
                 if (Double.isFinite(targets[k])) {
-                    ChartKit.guide(chart, "target " + k, 0, targets[k], xMax, targets[k], ChartKit.colour(k), true);
+                    ChartKit.guide(chart, "target " + (k + 1), xMin, targets[k], xMax, targets[k],
+                            ChartKit.colour(k), true);
                     yLo = Math.min(yLo, targets[k]);
                     yHi = Math.max(yHi, targets[k]);
                 }
             }
         }
         if (duration > 0 && Double.isFinite(duration)) {
-            ChartKit.guide(chart, "T (trial end)", 0, duration, xMax, duration, ChartKit.GUIDE, true);
+            ChartKit.guide(chart, "T (trial end)", xMin, duration, xMax, duration, ChartKit.GUIDE, true);
         }
         if (yHi <= yLo) {
             yHi = yLo + 1;
         }
         s.setYAxisMin(yLo);
         s.setYAxisMax(yHi + 0.05 * (yHi - yLo));
+        ChartKit.integerXTicks(chart);
         ChartKit.plainXTicks(chart);
         return chart;
     }
@@ -323,17 +392,58 @@ public final class Plots {
 
     /**
      * Curves over steps or epochs, e.g. loss and error rates: one line per map entry (in the map's iteration order),
-     * x = 0, 1, 2, … Non-finite values leave gaps; on a logarithmic y-axis values ≤ 0 are skipped too.
+     * x = 0, 1, 2, … Non-finite values leave gaps; on a logarithmic y-axis values ≤ 0 are skipped too. A
+     * logarithmic y-axis is labelled at whole decades only and spans the decades around the data; when the positive
+     * values span less than a factor of ten the axis stays linear, as it would otherwise show at most one label.
      */
     public static Path curves(Map<String, double[]> series, String xLabel, String yLabel, boolean logY, Path file) {
         return curves(null, series, xLabel, yLabel, logY, file);
     }
 
-    /** Curves against given x values ({@code x[j]} for the j-th value of every series; null means 0, 1, 2, …). */
+    /**
+     * Curves against given x values ({@code x[j]} for the j-th value of every series; null means 0, 1, 2, …); when
+     * all x values are whole numbers (steps, trials, epochs) the x ticks are too.
+     */
     public static Path curves(double[] x, Map<String, double[]> series, String xLabel, String yLabel, boolean logY,
             Path file) {
         ChartKit.Format.of(file);
         return save(curvesChart(x, series, xLabel, yLabel, logY), file);
+    }
+
+    /** As {@link #curves(double[], Map, String, String, boolean, Path)} with a title. */
+    public static Path curves(double[] x, Map<String, double[]> series, String xLabel, String yLabel, boolean logY,
+            String title, Path file) {
+        ChartKit.Format.of(file);
+        return save(curvesChart(x, series, xLabel, yLabel, logY, title), file);
+    }
+
+    /**
+     * Curves over a training run: one line per map entry with one value per row of {@link TrainingResult#history()}
+     * (NaN where a row has none, e.g. the training loss of the row before training), against the epoch for training
+     * on a data set and the number of trials trained for a fixed task; otherwise as
+     * {@link #curves(double[], Map, String, String, boolean, Path)}.
+     */
+    public static Path trainingCurves(TrainingResult training, Map<String, double[]> series, String yLabel,
+            boolean logY, String title, Path file) {
+        ChartKit.Format.of(file);
+        return save(trainingCurvesChart(training, series, yLabel, logY, title), file);
+    }
+
+    /** The chart of {@link #trainingCurves(TrainingResult, Map, String, boolean, String, Path)}, not saved. */
+    public static XYChart trainingCurvesChart(TrainingResult training, Map<String, double[]> series, String yLabel,
+            boolean logY, String title) {
+        TrainingAxis axis = TrainingAxis.of(training.history());
+        if (series != null) {
+            for (Map.Entry<String, double[]> e : series.entrySet()) {
+                int n = e.getValue() == null ? 0 : e.getValue().length;
+                if (n != axis.values().length) {
+                    throw new IllegalArgumentException("series '" + e.getKey() + "' has " + n + " values but the "
+                            + "training history has " + axis.values().length + " rows; give one value per row, NaN "
+                            + "where a row has none (the row before training has no train_loss)");
+                }
+            }
+        }
+        return curvesChart(axis.values(), series, axis.label(), yLabel, logY, title);
     }
 
     /** The chart of {@link #curves(Map, String, String, boolean, Path)}, not saved. */
@@ -344,45 +454,71 @@ public final class Plots {
     /** The chart of {@link #curves(double[], Map, String, String, boolean, Path)}, not saved. */
     public static XYChart curvesChart(double[] xValues, Map<String, double[]> series, String xLabel, String yLabel,
             boolean logY) {
+        return curvesChart(xValues, series, xLabel, yLabel, logY, yLabel + " over " + xLabel);
+    }
+
+    /**
+     * The chart of {@link #curves(double[], Map, String, String, boolean, String, Path)}, not saved. On a
+     * logarithmic y-axis the series hold log10 of the values (the tick labels show the values themselves).
+     */
+    public static XYChart curvesChart(double[] xValues, Map<String, double[]> series, String xLabel, String yLabel,
+            boolean logY, String title) {
+        requireTitle(title);
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("curves needs at least one series");
         }
-        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, yLabel + " over " + xLabel, xLabel, yLabel);
-        XYStyler s = chart.getStyler();
-        s.setYAxisLogarithmic(logY);
-        int longest = 0;
-        boolean anyValue = false;
-        int i = 0;
+        List<double[]> columns = new ArrayList<>();
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             double[] values = e.getValue() == null ? new double[0] : e.getValue();
             if (xValues != null && xValues.length < values.length) {
                 throw new IllegalArgumentException("series '" + e.getKey() + "' has " + values.length
                         + " values but only " + xValues.length + " x values are given");
             }
-            longest = Math.max(longest, values.length);
+            columns.add(values);
+        }
+        int[] decades = logY ? ChartKit.decades(columns) : null;
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, title, xLabel, yLabel);
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        boolean wholeX = true;
+        boolean anyValue = false;
+        int i = 0;
+        for (String name : series.keySet()) {
+            double[] values = columns.get(i);
             double[] x = new double[values.length];
             double[] y = new double[values.length];
             for (int j = 0; j < values.length; j++) {
                 x[j] = xValues == null ? j : xValues[j];
+                if (Double.isFinite(x[j])) {
+                    xMin = Math.min(xMin, x[j]);
+                    xMax = Math.max(xMax, x[j]);
+                    wholeX &= x[j] == Math.rint(x[j]);
+                }
                 boolean ok = Double.isFinite(values[j]) && (!logY || values[j] > 0);
-                y[j] = ok ? values[j] : Double.NaN;
+                y[j] = !ok ? Double.NaN : decades != null ? Math.log10(values[j]) : values[j];
                 anyValue |= ok;
             }
-            XYSeries ser = ChartKit.add(chart, e.getKey(), x, y);
+            XYSeries ser = ChartKit.add(chart, name, x, y);
             ser.setLineColor(ChartKit.colour(i));
             ser.setMarkerColor(ChartKit.colour(i));
             ser.setMarker(values.length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             i++;
         }
-        if (xValues == null) {
-            s.setXAxisMin(0.0);
-            s.setXAxisMax((double) Math.max(longest - 1, 1));
+        XYStyler s = chart.getStyler();
+        if (xMin <= xMax) {
+            s.setXAxisMin(xMin);
+            s.setXAxisMax(xMax > xMin ? xMax : xMin + 1);
+        }
+        if (wholeX) {
+            ChartKit.integerXTicks(chart);
         } else {
             s.setXAxisDecimalPattern("#0.###");
         }
-        if (!anyValue) {
-            s.setYAxisMin(logY ? 0.1 : 0.0);
-            s.setYAxisMax(logY ? 10.0 : 1.0);
+        if (decades != null) {
+            ChartKit.decadeYAxis(chart, decades[0], decades[1]);
+        } else if (!anyValue) {
+            s.setYAxisMin(0.0);
+            s.setYAxisMax(1.0);
         }
         ChartKit.plainXTicks(chart);
         return chart;
@@ -399,8 +535,24 @@ public final class Plots {
         return save(histogramChart(values, bins, xLabel), file);
     }
 
+    /**
+     * As {@link #histogram(double[], int, String, Path)} with a title and, for times, a dashed vertical line at the
+     * trial end T ({@code duration}; NaN for none) so that pseudospike times past T stand out.
+     */
+    public static Path histogram(double[] values, int bins, String xLabel, double duration, String title,
+            Path file) {
+        ChartKit.Format.of(file);
+        return save(histogramChart(values, bins, xLabel, duration, title), file);
+    }
+
     /** The chart of {@link #histogram(double[], int, String, Path)}, not saved. */
     public static XYChart histogramChart(double[] values, int bins, String xLabel) {
+        return histogramChart(values, bins, xLabel, Double.NaN, "Distribution of " + xLabel);
+    }
+
+    /** The chart of {@link #histogram(double[], int, String, double, String, Path)}, not saved. */
+    public static XYChart histogramChart(double[] values, int bins, String xLabel, double duration, String title) {
+        requireTitle(title);
         if (values == null) {
             throw new IllegalArgumentException("histogram needs values");
         }
@@ -433,12 +585,17 @@ public final class Plots {
         x[bins + 1] = hi;
         y[bins + 1] = 0;
 
-        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, "Histogram", xLabel, "count");
+        XYChart chart = ChartKit.newChart(WIDTH, HEIGHT, title, xLabel, "count");
         XYStyler s = chart.getStyler();
-        s.setXAxisMin(lo);
-        s.setXAxisMax(hi);
+        double yMax = Math.max(1.0, maxCount * 1.08);
+        boolean markT = duration > 0 && Double.isFinite(duration);
+        double xMin = markT ? Math.min(lo, duration) : lo;
+        double xMax = markT ? Math.max(hi, duration) : hi;
+        double pad = markT ? 0.02 * (xMax - xMin) : 0;
+        s.setXAxisMin(xMin - pad);
+        s.setXAxisMax(xMax + pad);
         s.setYAxisMin(0.0);
-        s.setYAxisMax(Math.max(1.0, maxCount * 1.08));
+        s.setYAxisMax(yMax);
         String label = "n = " + finite.length + (omitted > 0 ? " (" + omitted + " non-finite not shown)" : "");
         XYSeries ser = ChartKit.add(chart, label, x, y);
         ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
@@ -446,11 +603,27 @@ public final class Plots {
         Color c = ChartKit.colour(0);
         ser.setLineColor(c);
         ser.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+        if (markT) {
+            ChartKit.guide(chart, "T (trial end)", duration, 0, duration, yMax, ChartKit.GUIDE, true);
+        }
         ChartKit.plainXTicks(chart);
         return chart;
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static XYChart titled(XYChart chart, String title) {
+        requireTitle(title);
+        chart.setTitle(title);
+        return chart;
+    }
+
+    private static void requireTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a plot title is needed; say which sample and stage it shows, "
+                    + "e.g. \"Spike raster, trial 0, after training\"");
+        }
+    }
 
     private static double quantile(double[] sorted, double q) {
         return sorted[(int) Math.round(q * (sorted.length - 1))];

@@ -13,13 +13,16 @@ import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.sim.StateTrace;
 import io.smoothspike.sim.TrialSettings;
+import io.smoothspike.train.TrainingResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -85,8 +88,8 @@ class PlotsTest {
             times[s] = new double[] {1.5 + 2.0 * decay, 3.0 - 1.2 * decay, s < 5 ? Double.NaN : 2.0 + decay};
         }
         writeBoth("output-times", f -> Plots.outputTimesOverTraining(times, new double[] {1.5, 3.0, 2.0}, T, f),
-                "training step", "output spike time");
-        writeBoth("output-times-no-targets", f -> Plots.outputTimesOverTraining(times, null, T, f), "training step");
+                "evaluation", "output spike time");
+        writeBoth("output-times-no-targets", f -> Plots.outputTimesOverTraining(times, null, T, f), "evaluation");
     }
 
     @Test
@@ -102,6 +105,35 @@ class PlotsTest {
         series.put("error rate", err);
         writeBoth("curves-log", f -> Plots.curves(series, "epoch", "loss / error", true, f), "epoch", "error rate");
         writeBoth("curves-lin", f -> Plots.curves(series, "epoch", "loss / error", false, f), "epoch");
+    }
+
+    @Test
+    void trainingCurvesOverEpochs() throws IOException {
+        List<Map<String, Object>> history = new ArrayList<>();
+        double[] test = {2.34, 0.61, 0.32, 0.21};
+        double[] train = {Double.NaN, 1.1, 0.45, 0.27};
+        for (int e = 0; e < test.length; e++) {
+            history.add(new LinkedHashMap<>(e == 0 ? Map.of("epoch", 0.0, "loss", test[0])
+                    : Map.of("epoch", (double) e, "loss", test[e], "train_loss", train[e])));
+        }
+        TrainingResult run = new TrainingResult(test[0], test[3], history, List.of(), Map.of(), false);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("test", test);
+        series.put("train", train);
+        writeBoth("training-curves", f -> Plots.trainingCurves(run, series, "loss", true,
+                "Loss during training (test set; train: mean over the epoch)", f), "epoch", "Loss during training");
+    }
+
+    @Test
+    void histogramWithTrialEnd() throws IOException {
+        double[] times = new double[300];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 1.2 + 0.3 * rnd.nextGaussian();
+        }
+        writeBoth("histogram-T", f -> Plots.histogram(times, 40, "earliest output time [τ]", 2.0,
+                "Earliest output spike time, 300 test samples, after training", f), "T (trial end)",
+                "Earliest output spike time");
     }
 
     @Test

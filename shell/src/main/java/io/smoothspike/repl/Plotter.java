@@ -7,7 +7,6 @@ import io.smoothspike.spec.LossSpec;
 import io.smoothspike.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The figures of {@code /plot}: a network's trial 0 as a raster or as voltage traces, a training's loss curve. */
@@ -23,11 +22,14 @@ final class Plotter {
     static Path raster(Network net, Path file) {
         SimulationResult r = net.simulate();
         LossSpec loss = net.spec().loss();
+        double[][] targets = null;
+        int[] readout = null;
         if (loss instanceof LossSpec.SpikeTime st && net.readout() != null
                 && st.targets().length == net.readout().neurons().length) {
-            return Plots.raster(r.record(), net.graph(), st.targets(), net.readout().neurons(), file);
+            targets = st.targets();
+            readout = net.readout().neurons();
         }
-        return Plots.raster(r.record(), net.graph(), file);
+        return Plots.raster(r.record(), net.graph(), targets, readout, "Spike raster" + stage(net), file);
     }
 
     /** Voltage traces of trial 0 for every neuron, or the first {@value #MAX_TRACES}. */
@@ -35,17 +37,22 @@ final class Plotter {
         int n = Math.min(MAX_TRACES, net.graph().neuronCount());
         int[] neurons = new int[n];
         Arrays.setAll(neurons, i -> i);
-        return Plots.traces(net.trace(net.input(0), 2001), neurons, file);
+        return Plots.traces(net.trace(net.input(0), 2001), neurons, "Membrane potential" + stage(net), file);
     }
 
-    /** The loss at every evaluation of a training run (log scale when it is positive and spans over a decade). */
+    /** The sample and stage a network's figure shows (the REPL cannot know whether it was trained). */
+    private static String stage(Network net) {
+        return " of network '" + net.spec().name() + "', trial 0, current parameters";
+    }
+
+    /**
+     * The loss at every evaluation of a training run against the trials or epochs trained (log scale when
+     * it is positive and spans over a decade).
+     */
     static Path curve(TrainingResult result, Path file) {
         double[] loss = result.lossCurve();
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("loss", loss);
         double min = Arrays.stream(loss).filter(Double::isFinite).min().orElse(0);
-        double max = Arrays.stream(loss).filter(Double::isFinite).max().orElse(0);
-        boolean log = min > 0 && max / min > 10;
-        return Plots.curves(series, "evaluation", "loss", log, file);
+        return Plots.trainingCurves(result, Map.of("loss", loss), "loss", min > 0,
+                "Loss at each evaluation during training", file);
     }
 }
