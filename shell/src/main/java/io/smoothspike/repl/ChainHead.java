@@ -31,6 +31,8 @@ record ChainHead(String prefix, String expression) {
     private static final Set<Tree.Kind> HEADS = Set.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.MEMBER_SELECT,
             Tree.Kind.IDENTIFIER, Tree.Kind.NEW_CLASS, Tree.Kind.PARENTHESIZED, Tree.Kind.ARRAY_ACCESS,
             Tree.Kind.STRING_LITERAL);
+    /** Parse only; keep "a" + "b" as written, for "a" + "b".length() is not ("a" + "b").length(). */
+    private static final List<String> OPTIONS = List.of("-proc:none", "-XDallowStringFolding=false");
     private static final String WRAP_START = "class ChainHead$ { void m() {\n";
 
     /**
@@ -49,7 +51,7 @@ record ChainHead(String prefix, String expression) {
                 return wrapped;
             }
         };
-        JavacTask task = (JavacTask) javac.getTask(null, null, errors, List.of("-proc:none"), null, List.of(file));
+        JavacTask task = (JavacTask) javac.getTask(null, null, errors, OPTIONS, null, List.of(file));
         CompilationUnitTree unit;
         try {
             unit = task.parse().iterator().next();

@@ -17,6 +17,7 @@ import javax.tools.Diagnostic;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.MethodSnippet;
@@ -339,7 +340,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     private String describe(SnippetEvent e) {
         Snippet s = e.snippet();
         if (s instanceof VarSnippet v) {
-            return v.name() + " ==> " + display(v, e.value());
+            return v.name() + " ==> " + display(v.name(), v.typeName(), e.value());
+        }
+        if (s instanceof ExpressionSnippet x && x.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            return x.name() + " ==> " + display(x.name(), x.typeName(), e.value());
         }
         if (s instanceof MethodSnippet m) {
             String text = "created method " + m.name() + "(" + m.parameterTypes() + ")";
@@ -359,10 +363,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /** A variable's value as shown: a {@link ValueFormat} summary, else its string, shortened. */
-    private String display(VarSnippet v, String value) {
-        if (value != null && !"null".equals(value) && ValueFormat.covers(v.typeName())) {
+    private String display(String name, String typeName, String value) {
+        if (value != null && !"null".equals(value) && ValueFormat.covers(typeName)) {
             try {
-                String summary = ValueFormat.summary(valueOf(v.name()));
+                String summary = ValueFormat.summary(valueOf(name));
                 if (summary != null) {
                     return summary;
                 }
@@ -487,7 +491,7 @@ public final class SnippetEvaluator implements AutoCloseable {
     public List<Variable> variables() {
         List<Variable> out = new ArrayList<>();
         shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID).collect(Collectors.toList())
-                .forEach(v -> out.add(new Variable(v.name(), v.typeName(), display(v, shell.varValue(v)))));
+                .forEach(v -> out.add(new Variable(v.name(), v.typeName(), display(v.name(), v.typeName(), shell.varValue(v)))));
         return out;
     }
 
@@ -497,7 +501,7 @@ public final class SnippetEvaluator implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
-    /** True when a variable called {@code name} is declared, even one not yet usable (declaring it again would lose it). */
+    /** True when a variable {@code name} is declared, even one not yet usable (a new one would replace it). */
     public boolean isDeclared(String name) {
         return shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
     }
