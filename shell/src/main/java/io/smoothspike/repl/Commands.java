@@ -42,7 +42,7 @@ final class Commands {
               /exit                          leave (Ctrl-D does too)
 
             Primer (Java; Snn.*, the SmoothSpike packages, java.util and java.nio.file are imported;
-            end a line with '.' or an open bracket to continue on the next):
+            end a line with '.' or an open bracket, or start the next with '.', to continue a snippet):
               Network net = network("n").trial(10, 25).input("in", 2).spikes(new double[][] {{1.0}, {9.0}}).
                   population("out", 1, qif(1)).connect("in", "out").weights(constant(1.5)).
                   readout("out").spikes(2).loss(spikeTimeLoss(new double[][] {{2.5, 7.5}})).compile()

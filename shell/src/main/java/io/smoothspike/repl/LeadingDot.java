@@ -1,5 +1,6 @@
 package io.smoothspike.repl;
 
+import java.util.List;
 import jdk.jshell.Snippet;
 import jdk.jshell.VarSnippet;
 
@@ -87,7 +88,7 @@ final class LeadingDot {
     }
 
     private static SnippetEvaluator.Outcome failed(String why) {
-        return new SnippetEvaluator.Outcome(java.util.List.of(), Failure.of("error: a line starting with '.' "
+        return new SnippetEvaluator.Outcome(List.of(), Failure.of("error: a line starting with '.' "
                 + "continues the snippet above it, but " + why + "; write the chain in one snippet, or end the line "
                 + "above with '.'"), false, null, null);
     }

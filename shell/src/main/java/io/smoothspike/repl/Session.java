@@ -2,6 +2,7 @@ package io.smoothspike.repl;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One REPL session: takes complete inputs (a {@code /command} line, the source of one or more snippets, or a line
@@ -72,7 +73,7 @@ public final class Session implements AutoCloseable {
             }
         } catch (Throwable e) { // JShell's own failures, or an Error while showing a value
             leadingDot.forget();
-            o = new SnippetEvaluator.Outcome(java.util.List.of(), Failure.of("error: ", e), false, null, null);
+            o = new SnippetEvaluator.Outcome(List.of(), Failure.of("error: ", e), false, null, null);
         }
         if (o.interrupted()) {
             out.println(); // ends a progress bar or the echoed ^C
