@@ -491,7 +491,8 @@ public final class SnippetEvaluator implements AutoCloseable {
     public List<Variable> variables() {
         List<Variable> out = new ArrayList<>();
         shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID).collect(Collectors.toList())
-                .forEach(v -> out.add(new Variable(v.name(), v.typeName(), display(v.name(), v.typeName(), shell.varValue(v)))));
+                .forEach(v -> out.add(new Variable(v.name(), v.typeName(),
+                        display(v.name(), v.typeName(), shell.varValue(v)))));
         return out;
     }
 
