@@ -1,6 +1,7 @@
 package io.smoothspike.repl;
 
 import java.util.List;
+import java.util.Locale;
 import jdk.jshell.Snippet;
 import jdk.jshell.VarSnippet;
 
@@ -67,12 +68,16 @@ final class LeadingDot {
             remember(o);
             return o;
         }
+        if (!(snippet instanceof VarSnippet) || status != Snippet.Status.VALID) {
+            String kind = snippet.kind().name().toLowerCase(Locale.ROOT).replace("type_decl", "type declaration");
+            return failed("the snippet above it (" + (status == Snippet.Status.VALID ? "a" : "an unusable") + " "
+                    + kind + ") has no value to continue");
+        }
         boolean expression = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-        ChainHead head = snippet instanceof VarSnippet && status == Snippet.Status.VALID
-                ? ChainHead.of(source, expression) : null;
+        ChainHead head = ChainHead.of(source, expression);
         if (head == null) {
-            return failed("the snippet above it is no variable declaration or expression that a method call extends"
-                    + " (such as var b = network(\"n\"))");
+            return failed("the snippet above it does not end in a call, a name or new …(…) that the line would "
+                    + "extend as a whole (in \"a\" + b, .m() would apply to b alone)");
         }
         String type = evaluator.analysis().analyzeType(head.expression(), head.expression().length());
         if (type == null) {

@@ -91,7 +91,11 @@ class LeadingDotTest {
             repl.clear();
             assertTrue(repl.handle("var s = \"a\" + \"b\""));
             assertFalse(repl.handle(".length()"), "\"a\" + \"b\".length() is not (\"a\" + \"b\").length()");
-            assertTrue(repl.err().contains("no variable declaration or expression that a method call extends"),
+            assertTrue(repl.err().contains("would apply to b alone"), repl.err());
+            repl.clear();
+            assertTrue(repl.handle("for (int i = 0; i < 2; i++) s += i;"));
+            assertFalse(repl.handle(".length()"));
+            assertTrue(repl.err().contains("the snippet above it (a statement) has no value to continue"),
                     repl.err());
             assertTrue(repl.handle("double d = .5"), "a number is no continuation: " + repl.err());
         }
