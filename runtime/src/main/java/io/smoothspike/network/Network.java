@@ -263,6 +263,15 @@ public final class Network {
         return customLosses;
     }
 
+    /** A one-line summary: name, neurons, input channels and trainable parameters. */
+    @Override
+    public String toString() {
+        int n = graph.neuronCount();
+        int in = graph.inputCount();
+        return "Network " + spec.name() + ": " + n + " neuron" + (n == 1 ? "" : "s") + ", " + in + " input channel"
+                + (in == 1 ? "" : "s") + ", trainable " + trainableParameterNames();
+    }
+
     // ---- inputs ----
 
     /** Whether trials need data (an image or external input group). */

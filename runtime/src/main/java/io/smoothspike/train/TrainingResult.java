@@ -1,6 +1,7 @@
 package io.smoothspike.train;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,5 +14,12 @@ public record TrainingResult(double initialLoss, double finalLoss, List<Map<Stri
     /** The loss column of the history. */
     public double[] lossCurve() {
         return history.stream().mapToDouble(r -> ((Number) r.get("loss")).doubleValue()).toArray();
+    }
+
+    /** A one-line summary: the loss before and after, the number of evaluations, whether it was interrupted. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "TrainingResult[loss %.4g -> %.4g, %d evaluations%s]", initialLoss,
+                finalLoss, history.size(), interrupted ? ", interrupted" : "");
     }
 }

@@ -42,7 +42,7 @@ final class Commands {
               /exit                          leave (Ctrl-D does too)
 
             Primer (Java; Snn.*, the SmoothSpike packages, java.util and java.nio.file are imported;
-            end a line with '.' or an open bracket to continue on the next):
+            end a line with '.' or an open bracket, or start the next with '.', to continue a snippet):
               Network net = network("n").trial(10, 25).input("in", 2).spikes(new double[][] {{1.0}, {9.0}}).
                   population("out", 1, qif(1)).connect("in", "out").weights(constant(1.5)).
                   readout("out").spikes(2).loss(spikeTimeLoss(new double[][] {{2.5, 7.5}})).compile()
@@ -81,6 +81,9 @@ final class Commands {
         List<String> words = split(line);
         String name = words.get(0);
         List<String> args = words.subList(1, words.size());
+        if (List.of("/vars", "/trace", "/reset").contains(name) && !args.isEmpty()) {
+            return usage(name + " (it takes no arguments)");
+        }
         switch (name) {
             case "/help":
             case "/?":
@@ -174,18 +177,13 @@ final class Commands {
         }
         out().println("results in " + out);
         String replay = "/run " + String.join(" ", args);
-        Set<String> used = new java.util.HashSet<>();
         for (Network net : result.networks()) {
-            String var = variableName(net.spec().name());
-            for (int k = 2; !used.add(var); k++) {
-                var = variableName(net.spec().name()) + "_" + k;
+            String var = freeName(net.spec().name());
+            Failure failure = bind(var, net, replay);
+            if (failure != null) {
+                return failure;
             }
-            SnippetEvaluator.Outcome o = session.evaluator().bind(var, net, replay);
             replay = "// " + var + " was defined by the /run above";
-            o.lines().forEach(out()::println);
-            if (!o.ok()) {
-                return o.failure();
-            }
         }
         if (result.networks().isEmpty()) {
             out().println("the script defined no network");
@@ -224,12 +222,12 @@ final class Commands {
         int interrupts = session.interrupts();
         try {
             InputReader reader = new InputReader(new BufferedReader(new StringReader(text)), session::isComplete);
-            String unit;
-            for (int k = 1; (unit = reader.next()) != null; k++) {
+            InputReader.Unit unit;
+            while ((unit = reader.next()) != null) {
                 if (!session.handle(unit)) {
                     Failure inner = session.lastFailure();
-                    return new Failure("error: /load " + args.get(0) + " stopped at its snippet " + k + ": "
-                            + Failure.firstLine(unit.strip()), inner == null ? "" : inner.details());
+                    return new Failure("error: /load " + args.get(0) + " stopped at its line " + unit.line() + ": "
+                            + Failure.firstLine(unit.text().strip()), inner == null ? "" : inner.details());
                 }
                 if (session.interrupts() != interrupts) {
                     return Failure.of("interrupted: /load " + args.get(0) + " stopped");
@@ -274,11 +272,35 @@ final class Commands {
             net = Network.load(file);
         } catch (IOException e) {
             return Failure.of("error: cannot read " + file + " (" + e.getMessage() + ")");
-        } catch (RuntimeException e) {
-            return Failure.of("error: " + file + ": ", e);
+        } catch (RuntimeException e) { // the runtime's message names the file, or should say which one
+            String message = String.valueOf(e.getMessage());
+            return Failure.of(message.contains(file.toString()) ? "error: " : "error: " + file + ": ", e);
         }
-        String var = variableName(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
-        SnippetEvaluator.Outcome o = session.evaluator().bind(var, net, "/open " + file);
+        String var = freeName(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
+        return bind(var, net, "/open " + file);
+    }
+
+    /**
+     * A new variable name made from {@code name}, never one that is declared (declaring it again would lose it and
+     * every variable computed from it): {@code net}, else {@code net2}, {@code net3}, … ({@code _2}, … after a
+     * digit). Says so when it is not the first choice.
+     */
+    private String freeName(String name) {
+        String base = variableName(name);
+        String var = base;
+        String separator = Character.isDigit(base.charAt(base.length() - 1)) ? "_" : "";
+        for (int k = 2; session.evaluator().isDeclared(var); k++) {
+            var = base + separator + k;
+        }
+        if (!var.equals(base)) {
+            out().println(base + " exists already, so the network goes into " + var);
+        }
+        return var;
+    }
+
+    /** Declares variable {@code var} holding {@code net} and prints the result. */
+    private Failure bind(String var, Network net, String savedAs) {
+        SnippetEvaluator.Outcome o = session.evaluator().bind(var, net, savedAs);
         o.lines().forEach(out()::println);
         out().flush();
         return o.failure();
@@ -331,7 +353,11 @@ final class Commands {
     // ---- helpers ----
 
     private static String typeOf(Object value) {
-        return value == null ? "null" : "a " + value.getClass().getSimpleName();
+        if (value == null) {
+            return "null";
+        }
+        String name = value.getClass().getSimpleName();
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** A Java identifier made from {@code name}: other characters become '_', keywords get a trailing '_'. */

@@ -27,6 +27,11 @@ public final class Registry {
         VALUES.put(key, value);
     }
 
+    /** Removes the value stored under {@code key}, if any. */
+    static synchronized void discard(String key) {
+        VALUES.remove(key);
+    }
+
     /** Removes and returns the value stored under {@code key}; fails if there is none. */
     @SuppressWarnings("unchecked")
     public static synchronized <T> T take(String key) {

@@ -86,7 +86,7 @@ public final class Repl {
     public int runPiped(BufferedReader in) {
         InputReader reader = new InputReader(in, session::isComplete);
         try {
-            String unit;
+            InputReader.Unit unit;
             while (!session.exitRequested() && (unit = reader.next()) != null) {
                 if (!session.handle(unit)) {
                     return 1;

@@ -2,11 +2,14 @@ package io.smoothspike.repl;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * One REPL session: takes complete inputs (a {@code /command} line or the source of one or more snippets), runs
- * them, prints results to {@code out} and each failure as one line to {@code err}, and keeps the last failure for
- * {@code /trace}. The interactive and the piped loop of {@link Repl} both drive a session.
+ * One REPL session: takes complete inputs (a {@code /command} line, the source of one or more snippets, or a line
+ * starting with '.' that continues the snippet above, see {@link LeadingDot}), runs them, prints results to
+ * {@code out} and each failure as one line to {@code err}, and keeps the last failure for {@code /trace}. Whatever
+ * an input throws (an {@code Error} too) becomes such a failure; the session and its variables live on. The
+ * interactive and the piped loop of {@link Repl} both drive a session.
  */
 public final class Session implements AutoCloseable {
 
@@ -14,6 +17,7 @@ public final class Session implements AutoCloseable {
     static final String TRACE_HINT = " (/trace for details)";
 
     private final SnippetEvaluator evaluator = new SnippetEvaluator();
+    private final LeadingDot leadingDot = new LeadingDot(evaluator);
     private final Commands commands;
     private final Path workDir;
     private final PrintWriter out;
@@ -46,9 +50,10 @@ public final class Session implements AutoCloseable {
             int before = interrupts;
             commandThread = Thread.currentThread();
             Failure failure;
+            leadingDot.forget();
             try {
                 failure = commands.run(text);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an OutOfMemoryError, a StackOverflowError, ...: the session goes on
                 failure = Failure.of("error: ", e);
             } finally {
                 commandThread = previous;
@@ -58,7 +63,18 @@ public final class Session implements AutoCloseable {
             }
             return report(failure, interrupts != before);
         }
-        SnippetEvaluator.Outcome o = evaluator.eval(input);
+        SnippetEvaluator.Outcome o;
+        try {
+            if (LeadingDot.continues(text)) {
+                o = leadingDot.extend(text);
+            } else {
+                o = evaluator.eval(input);
+                leadingDot.remember(o);
+            }
+        } catch (Throwable e) { // JShell's own failures, or an Error while showing a value
+            leadingDot.forget();
+            o = new SnippetEvaluator.Outcome(List.of(), Failure.of("error: ", e), false, null, null);
+        }
         if (o.interrupted()) {
             out.println(); // ends a progress bar or the echoed ^C
         }
@@ -67,6 +83,19 @@ public final class Session implements AutoCloseable {
         }
         out.flush();
         return report(o.failure(), o.interrupted());
+    }
+
+    /**
+     * Handles one unit of piped input or of a /load file; one that the input left unfinished (an open bracket or
+     * comment at its end) fails.
+     */
+    boolean handle(InputReader.Unit unit) {
+        if (unit.finished()) {
+            return handle(unit.text());
+        }
+        return report(Failure.of("error: line " + unit.line() + ": the input ends before this snippet or comment is "
+                + "complete (an unclosed bracket, comment or string?): " + Failure.firstLine(unit.text().strip())),
+                false);
     }
 
     /** Prints and keeps {@code failure} (null means success); returns whether it was a success. */

@@ -17,11 +17,15 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion: Java from JShell's {@link SourceCodeAnalysis#completionSuggestions} (so {@code Snn.} and the
  * methods along a builder chain complete), and for command lines the command names, file names and variable
- * names. Candidates replace the word {@link SnippetParser#wordBefore} finds.
+ * names. Candidates replace the word {@link SnippetParser#wordBefore} finds. The methods every object has from
+ * {@code Object} ({@code wait}, {@code hashCode}, …; {@code toString} stays) are offered only once the user has typed
+ * the start of their name, so that a builder chain offers the builder's own methods.
  */
 final class SnippetCompleter implements Completer {
 
     private static final List<String> FILE_COMMANDS = List.of("/run", "/load", "/save", "/open");
+    private static final Set<String> OBJECT_METHODS = Set.of("wait", "notify", "notifyAll", "hashCode", "getClass",
+            "equals");
 
     private final Session session;
 
@@ -67,10 +71,16 @@ final class SnippetCompleter implements Completer {
                 }
                 text = cont.substring(before.length());
             }
-            if (text.startsWith(word)) {
+            if (text.startsWith(word) && !(word.isEmpty() && isObjectMethod(text))) {
                 out.add(text);
             }
         }
+    }
+
+    /** True for a candidate such as {@code hashCode()} or {@code wait(} that names a method of {@code Object}. */
+    private static boolean isObjectMethod(String candidate) {
+        int paren = candidate.indexOf('(');
+        return paren > 0 && OBJECT_METHODS.contains(candidate.substring(0, paren));
     }
 
     private void commandCandidates(String head, String word, Set<String> out) {

@@ -17,6 +17,7 @@ import javax.tools.Diagnostic;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.MethodSnippet;
@@ -55,8 +56,12 @@ public final class SnippetEvaluator implements AutoCloseable {
     static final long STOP_AFTER_MS = 2000;
     private static final int MAX_VALUE_CHARS = 200;
 
-    /** What one evaluation printed and, if it failed, why. */
-    public record Outcome(List<String> lines, Failure failure, boolean interrupted) {
+    /**
+     * What one evaluation printed and, if it failed, why; {@code last} is the last snippet it evaluated (null if
+     * none) and {@code lastSource} that snippet's text as given.
+     */
+    public record Outcome(List<String> lines, Failure failure, boolean interrupted, Snippet last,
+            String lastSource) {
         /** True when every snippet was accepted and ran without an exception. */
         public boolean ok() {
             return failure == null;
@@ -162,6 +167,8 @@ public final class SnippetEvaluator implements AutoCloseable {
     private Outcome eval(String source, boolean hidden, String savedAs) {
         List<String> lines = new ArrayList<>();
         boolean interrupted = false;
+        Snippet last = null;
+        String lastSource = null;
         String rest = source;
         while (!rest.isBlank()) {
             CompletionInfo ci = analysis().analyzeCompletion(rest);
@@ -171,9 +178,11 @@ public final class SnippetEvaluator implements AutoCloseable {
             String one;
             if (ci.completeness().isComplete() && ci.source() != null) {
                 one = ci.source();
+                lastSource = rest.substring(0, rest.length() - ci.remaining().length());
                 rest = ci.remaining();
             } else {
                 one = rest; // incomplete or unknown: let the compiler say what is wrong
+                lastSource = rest;
                 rest = "";
             }
             Running run = new Running(Thread.currentThread().getThreadGroup());
@@ -209,9 +218,10 @@ public final class SnippetEvaluator implements AutoCloseable {
                 if (run.interrupted) {
                     interruptedSnippets.add(e.snippet().id());
                 }
+                last = e.snippet();
                 Failure f = failureOf(e, run);
                 if (f != null) {
-                    return new Outcome(lines, f, interrupted);
+                    return new Outcome(lines, f, interrupted, last, lastSource);
                 }
                 String shown = describe(e);
                 if (shown != null && !hidden) {
@@ -219,10 +229,10 @@ public final class SnippetEvaluator implements AutoCloseable {
                 }
             }
             if (run.interrupted && run.stopped()) {
-                return new Outcome(lines, Failure.of("interrupted: the snippet was stopped"), true);
+                return new Outcome(lines, Failure.of("interrupted: the snippet was stopped"), true, last, lastSource);
             }
         }
-        return new Outcome(lines, null, interrupted);
+        return new Outcome(lines, null, interrupted, last, lastSource);
     }
 
     private Failure failureOf(SnippetEvent e, Running run) {
@@ -265,19 +275,29 @@ public final class SnippetEvaluator implements AutoCloseable {
         return new Failure(summary, details.toString().stripTrailing());
     }
 
-    /** "cannot find symbol\n  symbol: variable x\n  location: …" becomes "cannot find symbol: x". */
+    /**
+     * A compiler message on one line: "cannot find symbol\n  symbol: variable x\n  location: …" becomes "cannot find
+     * symbol: x"; the required, found and reason lines of a mismatch are kept ("… cannot be applied to given types;
+     * required: int; found: no arguments; reason: …").
+     */
     static String oneLine(String message) {
         String[] lines = message.split("\n");
-        String first = lines[0].strip();
+        StringBuilder out = new StringBuilder(lines[0].strip());
         for (String l : lines) {
             String t = l.strip();
             if (t.startsWith("symbol:")) {
                 String sym = t.substring("symbol:".length()).strip();
                 sym = sym.replaceFirst("^(variable|class|method|package|interface|enum|record)\\s+", "");
-                return first + ": " + sym;
+                return out + ": " + sym;
+            }
+            if (t.startsWith("required:") || t.startsWith("found:") || t.startsWith("reason:")) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ';') {
+                    out.append(';');
+                }
+                out.append(' ').append(t.replaceFirst(":\\s+", ": "));
             }
         }
-        return first;
+        return out.toString();
     }
 
     private static String pointAt(String source, Diag d) {
@@ -320,7 +340,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     private String describe(SnippetEvent e) {
         Snippet s = e.snippet();
         if (s instanceof VarSnippet v) {
-            return v.name() + " ==> " + display(v, e.value());
+            return v.name() + " ==> " + display(v.name(), v.typeName(), e.value());
+        }
+        if (s instanceof ExpressionSnippet x && x.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            return x.name() + " ==> " + display(x.name(), x.typeName(), e.value());
         }
         if (s instanceof MethodSnippet m) {
             String text = "created method " + m.name() + "(" + m.parameterTypes() + ")";
@@ -340,10 +363,10 @@ public final class SnippetEvaluator implements AutoCloseable {
     }
 
     /** A variable's value as shown: a {@link ValueFormat} summary, else its string, shortened. */
-    private String display(VarSnippet v, String value) {
-        if (value != null && !"null".equals(value) && ValueFormat.covers(v.typeName())) {
+    private String display(String name, String typeName, String value) {
+        if (value != null && !"null".equals(value) && ValueFormat.covers(typeName)) {
             try {
-                String summary = ValueFormat.summary(valueOf(v.name()));
+                String summary = ValueFormat.summary(valueOf(name));
                 if (summary != null) {
                     return summary;
                 }
@@ -468,7 +491,8 @@ public final class SnippetEvaluator implements AutoCloseable {
     public List<Variable> variables() {
         List<Variable> out = new ArrayList<>();
         shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID).collect(Collectors.toList())
-                .forEach(v -> out.add(new Variable(v.name(), v.typeName(), display(v, shell.varValue(v)))));
+                .forEach(v -> out.add(new Variable(v.name(), v.typeName(),
+                        display(v.name(), v.typeName(), shell.varValue(v)))));
         return out;
     }
 
@@ -476,6 +500,11 @@ public final class SnippetEvaluator implements AutoCloseable {
     public List<String> variableNames() {
         return shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID).map(VarSnippet::name)
                 .collect(Collectors.toList());
+    }
+
+    /** True when a variable {@code name} is declared, even one not yet usable (a new one would replace it). */
+    public boolean isDeclared(String name) {
+        return shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
     }
 
     /** True when the session has a variable called {@code name}. */
@@ -504,13 +533,50 @@ public final class SnippetEvaluator implements AutoCloseable {
         String key = Registry.newKey();
         Registry.put(key, value);
         String type = value.getClass().getCanonicalName();
-        Outcome o = eval(type + " " + name + " = " + Registry.class.getName() + ".take(\"" + key + "\");", false,
-                savedAs);
-        if (!o.ok()) {
-            Registry.put(key, null);
-            Registry.take(key);
-        }
+        Outcome o = eval(type + " " + name + " = " + take(key) + ";", false, savedAs);
+        Registry.discard(key);
         return o;
+    }
+
+    /**
+     * Applies {@code line} (".method(…)…") to the value of variable {@code name}, taken as of static type
+     * {@code type}, and declares the result as {@code prefix} says ({@code "var b = "}, or {@code ""} for a new
+     * {@code $N}); /save writes {@code savedAs} for it. The line runs on its own first, so the variable keeps its
+     * value when the line fails (see {@link LeadingDot}).
+     */
+    Outcome extend(String name, String type, String prefix, String line, String savedAs) {
+        String in = Registry.newKey();
+        String out = Registry.newKey();
+        Registry.put(in, valueOf(name));
+        String extended = "((" + type + ") " + take(in) + ")" + line;
+        String resultType = analysis().analyzeType(extended, extended.length());
+        try {
+            if (resultType == null || "void".equals(resultType)) { // let the compiler say what is wrong, or run it
+                return eval(extended, false, savedAs);
+            }
+            Outcome run = evalInternal(Registry.class.getName() + ".put(\"" + out + "\", " + extended + ");", null);
+            if (!run.ok()) {
+                return run;
+            }
+            if (name.startsWith("$")) { // the new $N holds what the old one did, continued: save only the new one
+                shell.variables().filter(v -> v.name().equals(name)).forEach(v -> saveAs.put(v.id(),
+                        "// " + name + " was continued by the next snippet"));
+            }
+            return eval(prefix + "(" + resultType + ") " + take(out), false, savedAs);
+        } finally {
+            Registry.discard(in);
+            Registry.discard(out);
+        }
+    }
+
+    /** The source of an expression that takes the object handed over under {@code key} from the {@link Registry}. */
+    private static String take(String key) {
+        return Registry.class.getName() + ".take(\"" + key + "\")";
+    }
+
+    /** The status of {@code snippet} in this session. */
+    Snippet.Status status(Snippet snippet) {
+        return shell.status(snippet);
     }
 
     /**

@@ -56,6 +56,11 @@ class CompletionTest {
         for (String m : List.of("spikes(", "poisson(", "trainableTimes()", "population(", "compile()")) {
             assertTrue(c.contains(m), m + " in " + c);
         }
+        for (String m : List.of("wait(", "notify()", "notifyAll()", "hashCode()", "getClass()", "equals(")) {
+            assertFalse(c.contains(m), m + " from Object in " + c);
+        }
+        assertTrue(c.contains("toString()"), c.toString());
+        assertEquals(List.of("hashCode()"), complete("network(\"a\").hash"), "typed, it still completes");
         assertTrue(repl.handle("var b = network(\"b\")"));
         assertTrue(complete("b.conn").contains("connect("));
     }

@@ -27,6 +27,11 @@ class InteractiveTerminalTest {
                     population("out", 1, qif(1)).connect("in", "out").weights(constant(1.5)).
                     readout("out").spikes(2).loss(spikeTimeLoss(new double[][] {{2.5, 7.5}})).compile()
                 n.simulate().outputTimes()[0].length
+                var lead = network("leading_dots")
+                        .trial(10, 25)
+                        .input("in", 1).spikes(new double[][] {{1.0}})
+                        .population("out", 1, qif(1)).connect("in", "out")
+                        .compile()
                 oops(
                 )
                 1 + 1
@@ -41,6 +46,7 @@ class InteractiveTerminalTest {
         String out = screen.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("n ==> Network two_lines: 1 neuron, 2 input channels"), out);
         assertTrue(out.contains("==> 2"), out);
+        assertTrue(out.contains("lead ==> Network leading_dots: 1 neuron, 1 input channel"), out);
         assertTrue(out.contains("error: cannot find symbol: oops()" + Session.TRACE_HINT), out);
         assertTrue(out.contains("$2 ==> 2"), out);
         String saved = Files.readString(history);

@@ -31,6 +31,19 @@ class PipedModeTest {
     }
 
     @Test
+    void inputThatEndsInsideACommentOrSnippetFailsWithStatusOne() {
+        try (ReplHarness repl = new ReplHarness(dir)) {
+            assertEquals(1, repl.pipe("int a = 1\n\n/* a comment\n   never closed\n"));
+            assertTrue(repl.out().contains("a ==> 1"), repl.out());
+            assertEquals("error: line 3: the input ends before this snippet or comment is complete (an unclosed "
+                    + "bracket, comment or string?): /* a comment" + Session.TRACE_HINT + "\n", repl.err());
+            repl.clear();
+            assertEquals(1, repl.pipe("int b = Math.max(1,\n"));
+            assertTrue(repl.err().startsWith("error: line 1: the input ends before"), repl.err());
+        }
+    }
+
+    @Test
     void succeedsWithStatusZeroAndStopsReadingAtExit() {
         try (ReplHarness repl = new ReplHarness(dir)) {
             String in = """

@@ -207,6 +207,36 @@ class ReplSessionTest {
         assertFalse(repl.handle("/run missing.groovy"));
     }
 
+    @Test
+    void openAndRunNeverReplaceAVariable() throws Exception {
+        try (ReplHarness a = new ReplHarness(dir)) {
+            assertEquals(0, a.pipe(SINGLE_NEURON + "var names = net.parameterNames()\n/export net net.json\n"),
+                    a.err());
+            Object net = a.session.evaluator().valueOf("net");
+            Object names = a.session.evaluator().valueOf("names");
+            a.clear();
+            assertTrue(a.handle("/open net.json"), a.err());
+            assertTrue(a.out().contains("net exists already, so the network goes into net2"), a.out());
+            assertTrue(a.out().contains("net2 ==> Network single_neuron"), a.out());
+            assertSame(net, a.session.evaluator().valueOf("net"), "net is untouched");
+            assertSame(names, a.session.evaluator().valueOf("names"), "and so is what was computed from it");
+            assertTrue(a.handle("/open net.json"));
+            assertTrue(a.out().contains("net3 ==> Network single_neuron"), a.out());
+            Files.writeString(dir.resolve("net2.groovy"), """
+                    network('net2') {
+                        trial duration: 10, spikeCap: 25
+                        input 'in', size: 1, spikes: [[1.0]]
+                        population 'out', size: 1, model: qif(tau: 1)
+                        connect 'in', 'out'
+                    }
+                    """);
+            a.clear();
+            assertTrue(a.handle("/run net2.groovy"), a.err());
+            assertTrue(a.out().contains("net2 exists already, so the network goes into net2_2"), a.out());
+            assertTrue(a.out().contains("net2_2 ==> Network net2"), a.out());
+        }
+    }
+
     private static void waitUntilRunning() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!repl.session.evaluator().isRunning() && System.nanoTime() < deadline) {
