@@ -8,7 +8,11 @@ public final class Workers {
     private Workers() {
     }
 
-    /** Runs {@code task.accept(w)} for w = 0 … count−1 in parallel threads; {@code what} names the work in errors. */
+    /**
+     * Runs {@code task.accept(w)} for w = 0 … count−1 in parallel threads; {@code what} names the threads. An interrupt
+     * of the calling thread does not cut the work short (no half-done evaluation or batch reaches the caller): it
+     * waits for every worker and returns with its interrupt status set, for the caller to stop at its next step.
+     */
     public static void run(int count, String what, IntConsumer task) {
         Thread[] threads = new Thread[count];
         Throwable[] failure = new Throwable[1];
@@ -27,13 +31,18 @@ public final class Workers {
             }, "smoothspike-" + what + "-" + w);
             threads[w].start();
         }
+        boolean interrupted = false;
         for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(what + " interrupted", e);
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the work finishes whole; the caller sees the interrupt afterwards
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (failure[0] instanceof RuntimeException e) {
             throw e;

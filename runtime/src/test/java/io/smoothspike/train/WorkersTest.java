@@ -3,10 +3,16 @@ package io.smoothspike.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Workers run every index once and hand a worker's failure to the caller as it was thrown. */
+/**
+ * Workers run every index once, hand a worker's failure to the caller as it was thrown, and finish their work whole
+ * when the caller is interrupted.
+ */
 class WorkersTest {
 
     @Test
@@ -32,5 +38,33 @@ class WorkersTest {
         assertSame(thrown, assertThrows(StackOverflowError.class, () -> Workers.run(2, "test", w -> {
             throw thrown;
         })));
+    }
+
+    @Test
+    void anInterruptedCallerWaitsForTheWholeWorkAndKeepsItsInterrupt() throws InterruptedException {
+        int[] done = new int[2];
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            Workers.run(2, "test", w -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                done[w] = 1;
+            });
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        started.await();
+        caller.interrupt(); // what Ctrl-C in the REPL does while an evaluation runs
+        Thread.sleep(50);
+        release.countDown();
+        caller.join(10_000);
+        assertArrayEquals(new int[] {1, 1}, done);
+        assertTrue(interruptKept.get(), "the caller's interrupt status was lost");
     }
 }
