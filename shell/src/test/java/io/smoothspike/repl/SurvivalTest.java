@@ -35,8 +35,12 @@ class SurvivalTest {
             List<String> lines = repl.err().lines().toList();
             assertEquals(List.of("exception: StackOverflowError", "exception: AssertionError: boom",
                     "exception: IOException: checked", "exception: OutOfMemoryError: simulated",
-                    "error: assert.groovy:2: assert x == 2", "error: checked.groovy:1: disk gone",
-                    "error: OutOfMemoryError: simulated", "error: StackOverflowError"),
+                    "error: assert.groovy:2: assertion failed: assert x == 2",
+                    "error: checked.groovy:1: IOException: disk gone",
+                    "error: memory.groovy:1: out of memory (simulated); give Java more, e.g. "
+                            + "SMOOTHSPIKE_JAVA_OPTS=-Xmx16g, or use fewer trials per batch or fewer threads",
+                    "error: deep.groovy:1: stack overflow: calls nested too deeply (a function that calls itself "
+                            + "without end?)"),
                     lines.stream().map(l -> l.replace(Session.TRACE_HINT, "")).toList());
             repl.clear();
             assertTrue(repl.handle("/trace"));
@@ -52,7 +56,7 @@ class SurvivalTest {
         Files.writeString(dir.resolve("check.groovy"), "assert 1 + 1 == 3\n");
         try (ReplHarness repl = new ReplHarness(dir)) {
             assertEquals(1, repl.pipe("int a = 1\n/run check.groovy\nint b = 2\n"));
-            assertEquals("error: check.groovy:1: assert 1 + 1 == 3" + Session.TRACE_HINT + "\n", repl.err());
+            assertEquals("error: check.groovy:1: assertion failed: assert 1 + 1 == 3" + Session.TRACE_HINT + "\n", repl.err());
             assertFalse(repl.out().contains("b ==> 2"), repl.out());
         }
     }
