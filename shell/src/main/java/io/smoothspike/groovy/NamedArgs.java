@@ -51,13 +51,7 @@ final class NamedArgs {
 
     int integer(String key, int def) {
         Object v = args.get(key);
-        if (v == null) {
-            return def;
-        }
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new IllegalArgumentException(what + ": '" + key + "' must be an integer, got " + v);
-        }
-        return n.intValue();
+        return v == null ? def : integer(what + ": '" + key + "'", v);
     }
 
     int integer(String key) {
@@ -72,10 +66,11 @@ final class NamedArgs {
         if (v == null) {
             return def;
         }
-        if (!(v instanceof Number n)) {
+        long seed = exactLong(v);
+        if (seed == NOT_EXACT) {
             throw new IllegalArgumentException(what + ": '" + key + "' must be an integer seed, got " + v);
         }
-        return n.longValue();
+        return seed;
     }
 
     boolean flag(String key, boolean def) {
@@ -99,6 +94,58 @@ final class NamedArgs {
                     + v.getClass().getSimpleName());
         }
         return type.cast(v);
+    }
+
+    /** A whole number that fits an int, else an error naming {@code what} and the value (no rounding, no wrapping). */
+    static int integer(String what, Object v) {
+        long n = exactLong(v);
+        boolean huge = v instanceof Number h && Double.isFinite(h.doubleValue()) && Math.abs(h.doubleValue()) >= 0x1p62;
+        if (n == NOT_EXACT && !huge) {
+            throw new IllegalArgumentException(what + " must be an integer, got " + v);
+        }
+        if (n == NOT_EXACT || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be an integer in [" + Integer.MIN_VALUE + ", "
+                    + Integer.MAX_VALUE + "], got " + v);
+        }
+        return (int) n;
+    }
+
+    /** A list of whole numbers as int[], each checked as by {@link #integer(String, Object)}. */
+    static int[] integers(String what, Object v) {
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(what + " must be a list of integers, got " + v);
+        }
+        int[] n = new int[l.size()];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = integer(what + ": entry " + k, l.get(k));
+        }
+        return n;
+    }
+
+    /** Marks a value that is not a whole number within the long range. */
+    private static final long NOT_EXACT = Long.MIN_VALUE;
+
+    /** The exact value of an integral number (Groovy's Integer, Long, BigInteger, or a whole BigDecimal or double). */
+    private static long exactLong(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            long n = ((Number) v).longValue();
+            return n == NOT_EXACT ? NOT_EXACT : n;
+        }
+        if (v instanceof java.math.BigInteger b) {
+            return b.bitLength() < 64 ? exactLong(b.longValue()) : NOT_EXACT;
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            try {
+                return exactLong(d.longValueExact());
+            } catch (ArithmeticException e) {
+                return NOT_EXACT;
+            }
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 0x1p62 ? (long) d : NOT_EXACT;
+        }
+        return NOT_EXACT;
     }
 
     /** A list of numbers as double[]. */
