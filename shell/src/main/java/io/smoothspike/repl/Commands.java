@@ -273,9 +273,9 @@ final class Commands {
         try {
             net = Network.load(file);
         } catch (IOException e) {
-            return Failure.of("error: cannot read " + file + " (" + e.getMessage() + ")");
+            return Failure.of("error: cannot read " + e.getMessage());
         } catch (RuntimeException e) {
-            return Failure.of("error: " + file + ": ", e);
+            return Failure.of("error: ", e); // the message names the file
         }
         String var = variableName(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         SnippetEvaluator.Outcome o = session.evaluator().bind(var, net, "/open " + file);
