@@ -39,8 +39,8 @@ final class JsonErrors {
     }
 
     /**
-     * A field that could not be mapped to the description: {@code root} is the tree that was mapped, found at
-     * {@code rootPath} in the file, and names what the field holds.
+     * A field that could not be mapped: its path, what it must be and what it holds. {@code root} is the tree that
+     * was mapped, found at {@code rootPath} in the file.
      */
     static String mapping(JsonMappingException e, JsonNode root, String rootPath) {
         String path = path(rootPath, e.getPath());

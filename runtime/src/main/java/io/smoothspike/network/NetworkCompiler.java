@@ -427,8 +427,8 @@ final class NetworkCompiler {
             for (int k = 0; k < targets[r].length; k++) {
                 double t = targets[r][k];
                 if (!Double.isFinite(t) || t < 0) {
-                    throw new SpecException(where, "target " + k + " of read-out neuron " + r + " is " + t
-                            + "; target times must be finite and >= 0 (output spikes never come before 0)");
+                    throw new SpecException(where, "target " + k + " of read-out neuron " + r + ": target times must "
+                            + "be finite and >= 0 (output spikes never come before 0), got " + t);
                 }
                 if (k > 0 && t < targets[r][k - 1]) {
                     throw new SpecException(where, "targets of read-out neuron " + r + " must be in increasing order "

@@ -61,7 +61,8 @@ public final class NetworkFile {
     /** The description in {@code tree}, found at {@code path} in the file; errors start with {@code prefix}. */
     private static NetworkSpec spec(JsonNode tree, String path, String prefix) {
         if (tree == null || tree.isMissingNode()) {
-            throw new IllegalArgumentException(prefix + "field `" + path + "` is missing");
+            throw new IllegalArgumentException(prefix + (path.isEmpty() ? "the text is empty"
+                    : "field `" + path + "` is missing"));
         }
         try {
             return STRICT.treeToValue(tree, NetworkSpec.class);

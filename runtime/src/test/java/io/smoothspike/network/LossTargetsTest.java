@@ -24,15 +24,16 @@ class LossTargetsTest {
     void negativeSpikeTrainTargetsAreRefused() {
         SpecException e = refused(new LossSpec.SpikeTrain(new double[][] {{1.0}, {-1.0, 2.0}}, 1.1));
         assertEquals("loss", e.path());
-        assertTrue(e.getMessage().contains("target 0 of read-out neuron 1 is -1.0; target times must be finite and "
-                + ">= 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("target 0 of read-out neuron 1: target times must be finite and >= 0 "
+                + "(output spikes never come before 0), got -1.0"), e.getMessage());
     }
 
     @Test
     void negativeSpikeTimeTargetsAreRefused() {
         SpecException e = refused(new LossSpec.SpikeTime(new double[][] {{-0.5}, {1.0}}));
         assertEquals("loss", e.path());
-        assertTrue(e.getMessage().contains("target 0 of read-out neuron 0 is -0.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("target 0 of read-out neuron 0: target times must be finite and >= 0"),
+                e.getMessage());
     }
 
     @Test

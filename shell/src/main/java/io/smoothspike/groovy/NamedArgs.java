@@ -1,5 +1,7 @@
 package io.smoothspike.groovy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +68,12 @@ final class NamedArgs {
         if (v == null) {
             return def;
         }
-        long seed = exactLong(v);
-        if (seed == NOT_EXACT) {
+        BigDecimal seed = whole(v);
+        if (seed == null || seed.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                || seed.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(what + ": '" + key + "' must be an integer seed, got " + v);
         }
-        return seed;
+        return seed.longValueExact();
     }
 
     boolean flag(String key, boolean def) {
@@ -98,16 +101,16 @@ final class NamedArgs {
 
     /** A whole number that fits an int, else an error naming {@code what} and the value (no rounding, no wrapping). */
     static int integer(String what, Object v) {
-        long n = exactLong(v);
-        boolean huge = v instanceof Number h && Double.isFinite(h.doubleValue()) && Math.abs(h.doubleValue()) >= 0x1p62;
-        if (n == NOT_EXACT && !huge) {
+        BigDecimal n = whole(v);
+        if (n == null) {
             throw new IllegalArgumentException(what + " must be an integer, got " + v);
         }
-        if (n == NOT_EXACT || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+        if (n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+                || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(what + " must be an integer in [" + Integer.MIN_VALUE + ", "
                     + Integer.MAX_VALUE + "], got " + v);
         }
-        return (int) n;
+        return n.intValueExact();
     }
 
     /** A list of whole numbers as int[], each checked as by {@link #integer(String, Object)}. */
@@ -122,30 +125,21 @@ final class NamedArgs {
         return n;
     }
 
-    /** Marks a value that is not a whole number within the long range. */
-    private static final long NOT_EXACT = Long.MIN_VALUE;
-
-    /** The exact value of an integral number (Groovy's Integer, Long, BigInteger, or a whole BigDecimal or double). */
-    private static long exactLong(Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            long n = ((Number) v).longValue();
-            return n == NOT_EXACT ? NOT_EXACT : n;
+    /** The exact value of a whole number of any type Groovy makes (1, 1L, 1G, 1.0, 1e3), or null. */
+    private static BigDecimal whole(Object v) {
+        BigDecimal b;
+        if (v instanceof BigDecimal d) {
+            b = d;
+        } else if (v instanceof BigInteger i) {
+            b = new BigDecimal(i);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            b = BigDecimal.valueOf(((Number) v).longValue());
+        } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            b = new BigDecimal(n.doubleValue());
+        } else {
+            return null;
         }
-        if (v instanceof java.math.BigInteger b) {
-            return b.bitLength() < 64 ? exactLong(b.longValue()) : NOT_EXACT;
-        }
-        if (v instanceof java.math.BigDecimal d) {
-            try {
-                return exactLong(d.longValueExact());
-            } catch (ArithmeticException e) {
-                return NOT_EXACT;
-            }
-        }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 0x1p62 ? (long) d : NOT_EXACT;
-        }
-        return NOT_EXACT;
+        return b.signum() == 0 || b.stripTrailingZeros().scale() <= 0 ? b : null;
     }
 
     /** A list of numbers as double[]. */
