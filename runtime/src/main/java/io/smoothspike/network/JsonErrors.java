@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,9 +58,10 @@ final class JsonErrors {
         if (node == null || node.isMissingNode()) {
             return "field `" + path + "` is missing";
         }
-        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
-                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : null;
         List<JsonMappingException.Reference> refs = e.getPath();
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e instanceof InvalidDefinitionException d && d.getType() != null ? d.getType().getRawClass()
+                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : declaredType(refs);
         if (target != null && target.isArray() && !refs.isEmpty() && target.isInstance(refs.get(refs.size() - 1)
                 .getFrom())) {
             target = target.getComponentType(); // an entry of the array was wrong, not the array
@@ -91,6 +94,19 @@ final class JsonErrors {
             n = r.getFieldName() != null ? n.get(r.getFieldName()) : r.getIndex() >= 0 ? n.get(r.getIndex()) : n;
         }
         return n;
+    }
+
+    /** The declared type of the record component the path ends at, or null. */
+    private static Class<?> declaredType(List<JsonMappingException.Reference> refs) {
+        JsonMappingException.Reference last = refs.isEmpty() ? null : refs.get(refs.size() - 1);
+        if (last != null && last.getFrom() instanceof Class<?> c && c.isRecord()) {
+            for (RecordComponent rc : c.getRecordComponents()) {
+                if (rc.getName().equals(last.getFieldName())) {
+                    return rc.getType();
+                }
+            }
+        }
+        return null;
     }
 
     private static String expected(Class<?> type) {

@@ -80,7 +80,7 @@ public final class ScriptRunner {
         } catch (MissingPropertyException e) {
             throw new ScriptError(name, ScriptLines.lineIn(e, name), "unknown name '" + e.getProperty()
                     + "' (declare parameters with params(...))", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Groovy rethrows checked exceptions (an IOException of Network.load) unwrapped
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new ScriptError(name, ScriptLines.lineIn(e, name), message, e);
         }

@@ -104,6 +104,14 @@ class ScriptValidationTest {
     }
 
     @Test
+    void loadingAMissingNetworkFileNamesTheFileAndTheLine() throws IOException {
+        Path missing = dir.resolve("missing.json");
+        ScriptError e = fails("def x = 1\ndef net = Network.load(java.nio.file.Path.of('" + missing + "'))\n");
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.getMessage().endsWith(missing + ": file not found"), e.getMessage());
+    }
+
+    @Test
     void aNegativeSpikeTrainTargetIsRefusedAtTheLossLineNotAtTrain() throws IOException {
         ScriptError e = fails("""
                 def net = network('x') {
