@@ -25,8 +25,8 @@ public final class Json {
 
     /**
      * The mapper that reads network files: NaN and Infinity parse (so that validation refuses them by name), and
-     * nothing is guessed: no numbers from strings, no integers truncated from decimals, no missing number or flag
-     * taken as 0 or false.
+     * nothing is guessed: no numbers from strings or strings from numbers, no integers truncated from decimals, no
+     * missing number or flag taken as 0 or false, no text after the JSON value ignored.
      */
     public static final ObjectMapper STRICT = strict();
 
@@ -39,7 +39,8 @@ public final class Json {
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build())
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);

@@ -30,6 +30,8 @@ final class JsonErrors {
         String reason = e.getOriginalMessage();
         if (reason.contains("end-of-input")) {
             reason = "the text ends too early (is the file cut short?)";
+        } else if (reason.startsWith("Trailing token")) {
+            reason = "more text follows the end of the JSON value";
         } else {
             reason = reason.replaceAll("\\s*\\(code \\d+\\)", "").replace("Unrecognized token", "Unexpected word")
                     .replaceAll("\\(JSON String.*", "(a number, string, list, object, true, false or null)")

@@ -49,6 +49,8 @@ class NetworkFileErrorsTest {
                 edit("only blanks", s -> "  \n\t ", "file is empty"),
                 edit("truncated", s -> s.substring(0, s.length() / 2), "not JSON: line ", " column ",
                         "the text ends too early"),
+                edit("text after the end", s -> s + "\n{ }", "not JSON: line ", "more text follows the end of "
+                        + "the JSON value"),
                 edit("not JSON at all", s -> "hello", "not JSON: line 1 column 1", "Unexpected word 'hello'"),
                 edit("NaN duration", s -> s.replace("\"duration\" : 4.0", "\"duration\" : NaN"),
                         "trial.duration", "got NaN"),
