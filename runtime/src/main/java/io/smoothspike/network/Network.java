@@ -99,9 +99,18 @@ public final class Network {
         return compile(spec, Map.of());
     }
 
-    /** Validates and compiles a description whose custom losses are given by name. */
+    /**
+     * Validates and compiles a description whose custom losses are given by name. A description too large for this
+     * JVM's memory fails with a {@link SpecException}, before allocation where its sizes alone show it.
+     */
     public static Network compile(NetworkSpec spec, Map<String, Loss> customLosses) {
-        return new Network(spec, customLosses);
+        try {
+            return new Network(spec, customLosses);
+        } catch (OutOfMemoryError e) {
+            throw new SpecException("network", "does not fit in memory: this JVM may use at most "
+                    + MemoryBudget.bytes(Runtime.getRuntime().maxMemory()) + ". Make the network smaller, or give "
+                    + "Java more memory with -Xmx (for ./smoothspike: SMOOTHSPIKE_JAVA_OPTS=-Xmx<size>)");
+        }
     }
 
     // ---- parameters ----

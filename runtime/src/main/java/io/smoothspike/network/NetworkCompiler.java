@@ -73,6 +73,10 @@ final class NetworkCompiler {
             if (in.size() <= 0) {
                 throw new SpecException(where, "size must be a positive integer, got " + in.size());
             }
+            if ((long) channels + in.size() > MemoryBudget.MAX_ARRAY) {
+                throw new SpecException(where, "the input groups have " + ((long) channels + in.size())
+                        + " channels in all, more than " + MemoryBudget.MAX_ARRAY);
+            }
             validateSource(where, in, ts.duration());
             inputs.add(new InputGroup(in, channels));
             channels += in.size();
@@ -85,6 +89,7 @@ final class NetworkCompiler {
         SimulationGraph.Builder b = SimulationGraph.builder().inputs(inputName, channels);
         Map<String, Integer> popIndex = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
+        MemoryBudget memory = new MemoryBudget(Runtime.getRuntime().maxMemory());
         for (int k = 0; k < spec.populations().size(); k++) {
             PopulationSpec p = spec.populations().get(k);
             String where = "populations[" + (p == null ? k : p.name()) + "]";
@@ -100,6 +105,7 @@ final class NetworkCompiler {
                 throw new SpecException(where, "neuron model is missing");
             }
             NeuronModel model = p.model().toModel(where + ".model");
+            memory.population(where, p.size(), model.stateSize());
             double[] init = initialState(where, p, model);
             for (String c : p.trainConstants()) {
                 if (!List.of(model.constantNames()).contains(c)) {
@@ -143,6 +149,8 @@ final class NetworkCompiler {
             int post = sizes.get(pr.to());
             ConnectivitySpec conn = pr.connectivity() == null ? new ConnectivitySpec.AllToAll(!pr.from()
                     .equals(pr.to())) : pr.connectivity();
+            // with several input groups, a projection from one of them spans the rows of all channels
+            memory.projection(where, conn.label(), srcInput != null && inputs.size() > 1 ? channels : pre, post);
             boolean[][] mask = conn.mask(pre, post, pr.from().equals(pr.to()), where + ".connectivity");
             ValueSpec wspec = pr.weights() == null ? new ValueSpec.Constant(0) : pr.weights();
             double[] w = wspec.generate(pre * post, pre, pre, post, where + ".weights");
@@ -372,7 +380,7 @@ final class NetworkCompiler {
                 for (double t : tr.targets()[r]) {
                     if (t > duration) {
                         throw new SpecException(where, "target " + t + " of read-out neuron " + r + " lies past T = "
-                                + duration);
+                                + duration + "; a spike train's targets lie in [0, T]");
                     }
                 }
             }
@@ -403,6 +411,10 @@ final class NetworkCompiler {
         }
     }
 
+    /**
+     * Target times the output times can reach: one list per read-out neuron, each finite, at least 0 (spikes never
+     * come before the trial starts) and in increasing order (a neuron's output times are).
+     */
     private static void targets(String where, double[][] targets, int n) {
         if (targets == null || targets.length != n) {
             throw new SpecException(where, "needs one target list per read-out neuron (" + n + "), got "
@@ -412,9 +424,15 @@ final class NetworkCompiler {
             if (targets[r] == null) {
                 throw new SpecException(where, "read-out neuron " + r + " has no target list");
             }
-            for (double t : targets[r]) {
-                if (!Double.isFinite(t)) {
-                    throw new SpecException(where, "target times must be finite, got " + t);
+            for (int k = 0; k < targets[r].length; k++) {
+                double t = targets[r][k];
+                if (!Double.isFinite(t) || t < 0) {
+                    throw new SpecException(where, "target " + k + " of read-out neuron " + r + ": target times must "
+                            + "be finite and >= 0 (output spikes never come before 0), got " + t);
+                }
+                if (k > 0 && t < targets[r][k - 1]) {
+                    throw new SpecException(where, "targets of read-out neuron " + r + " must be in increasing order "
+                            + "(as its output times are), got " + targets[r][k - 1] + " before " + t);
                 }
             }
         }

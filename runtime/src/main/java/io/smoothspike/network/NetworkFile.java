@@ -1,6 +1,7 @@
 package io.smoothspike.network;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,8 @@ import io.smoothspike.io.AtomicFiles;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.spec.NetworkSpec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ public final class NetworkFile {
     public static final int VERSION = 1;
 
     private static final ObjectMapper JSON = Json.MAPPER;
+    private static final ObjectMapper STRICT = Json.STRICT;
 
     private NetworkFile() {
     }
@@ -39,12 +43,34 @@ public final class NetworkFile {
         }
     }
 
-    /** A description from JSON text; malformed text gives a message with its line and column. */
+    /**
+     * A description from JSON text; malformed text gives a message with its line and column, a field of the wrong
+     * form one with its path.
+     */
     public static NetworkSpec specFromJson(String json) {
+        JsonNode root;
         try {
-            return JSON.readValue(json, NetworkSpec.class);
+            root = STRICT.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed network description: " + describe(e), e);
+            throw new IllegalArgumentException("malformed network description: not JSON: " + JsonErrors.syntax(e),
+                    e);
+        }
+        return spec(root, "", "malformed network description: ");
+    }
+
+    /** The description in {@code tree}, found at {@code path} in the file; errors start with {@code prefix}. */
+    private static NetworkSpec spec(JsonNode tree, String path, String prefix) {
+        if (tree == null || tree.isMissingNode()) {
+            throw new IllegalArgumentException(prefix + (path.isEmpty() ? "the text is empty"
+                    : "field `" + path + "` is missing"));
+        }
+        try {
+            return STRICT.treeToValue(tree, NetworkSpec.class);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(prefix + JsonErrors.mapping(e, tree, path), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(prefix + "field `" + path + "` cannot be read: "
+                    + JsonErrors.syntax(e), e);
         }
     }
 
@@ -91,21 +117,34 @@ public final class NetworkFile {
     }
 
     static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "network file " + file + " does not exist");
-        }
         return fromTree(readTree(file), file.toString(), customLosses);
     }
 
-    /** Reads a JSON file; malformed text gives a message with the file, line and column. */
+    /**
+     * Reads a JSON file. A missing file, a folder or an unreadable file is an {@link IOException} ("file not
+     * found", "is a directory"); an empty file or malformed text an {@link IllegalArgumentException} naming the file
+     * (and the line and column).
+     */
     public static JsonNode readTree(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, file + " does not exist");
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "file not found");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not JSON: the file is not UTF-8 text", e);
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(file + ": file is empty");
         }
         try {
-            return JSON.readTree(file.toFile());
+            return STRICT.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + describe(e), e);
+            throw new IllegalArgumentException(file + ": not JSON: " + JsonErrors.syntax(e), e);
         }
     }
 
@@ -124,12 +163,7 @@ public final class NetworkFile {
             throw new IllegalArgumentException(file + ": network file version " + version + " is not supported; this "
                     + "SmoothSpike reads version " + VERSION);
         }
-        NetworkSpec spec;
-        try {
-            spec = JSON.treeToValue(root.path("spec"), NetworkSpec.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": malformed description: " + describe(e), e);
-        }
+        NetworkSpec spec = spec(root.path("spec"), "spec", file + ": ");
         Network net;
         try {
             net = Network.compile(spec, customLosses);
@@ -138,11 +172,12 @@ public final class NetworkFile {
         }
         JsonNode params = root.path("parameters");
         if (!params.isObject()) {
-            throw new IllegalArgumentException(file + ": \"parameters\" is missing");
+            throw new IllegalArgumentException(file + ": field `parameters` " + (params.isMissingNode()
+                    ? "is missing" : "must be an object {name: [values…]}"));
         }
         for (String name : net.parameterNames()) {
             if (!params.has(name)) {
-                throw new IllegalArgumentException(file + ": parameter '" + name + "' is missing");
+                throw new IllegalArgumentException(file + ": field `parameters." + name + "` is missing");
             }
         }
         java.util.List<String> names = new java.util.ArrayList<>();
@@ -150,20 +185,25 @@ public final class NetworkFile {
         // model constants first: they decide the valid range of initial states
         names.sort(java.util.Comparator.comparing(n -> net.isConstant(n) ? 0 : 1));
         for (String name : names) {
+            String field = "field `parameters." + name + "`";
             if (!net.parameterNames().contains(name)) {
-                throw new IllegalArgumentException(file + ": unknown parameter '" + name + "' for this description");
+                throw new IllegalArgumentException(file + ": " + field + " is not a parameter of this description; "
+                        + "its parameters: " + net.parameterNames());
             }
             JsonNode arr = params.get(name);
             int n = net.parameterLength(name);
-            if (!arr.isArray() || arr.size() != n) {
-                throw new IllegalArgumentException(file + ": parameter '" + name + "' needs " + n + " numbers, got "
-                        + (arr.isArray() ? arr.size() : "no array"));
+            if (!arr.isArray()) {
+                throw new IllegalArgumentException(file + ": " + field + " must be a list of " + n + " numbers");
+            }
+            if (arr.size() != n) {
+                throw new IllegalArgumentException(file + ": " + field + " has " + arr.size() + " values, expected "
+                        + n);
             }
             double[] v = new double[n];
             for (int k = 0; k < n; k++) {
                 if (!arr.get(k).isNumber()) {
-                    throw new IllegalArgumentException(file + ": parameter '" + name + "' entry " + k
-                            + " is not a number");
+                    throw new IllegalArgumentException(file + ": " + field + " entry " + k + " must be a number, got "
+                            + arr.get(k));
                 }
                 v[k] = arr.get(k).doubleValue();
             }
@@ -174,11 +214,5 @@ public final class NetworkFile {
             }
         }
         return net;
-    }
-
-    private static String describe(JsonProcessingException e) {
-        var loc = e.getLocation();
-        String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-        return e.getOriginalMessage() + where;
     }
 }

@@ -18,6 +18,14 @@ public sealed interface ConnectivitySpec {
     /** The mask {@code [pre][post]}, validated against the sizes; null means every pair (dense). */
     boolean[][] mask(int pre, int post, boolean samePopulation, String where);
 
+    /** The connectivity in words, e.g. {@code all-to-all}, for messages. */
+    default String label() {
+        if (this instanceof AllToAll) {
+            return "all-to-all";
+        }
+        return this instanceof OneToOne ? "one-to-one" : this instanceof Random ? "random" : "mask";
+    }
+
     /** Every pair. */
     record AllToAll(boolean selfConnections) implements ConnectivitySpec {
         public boolean[][] mask(int pre, int post, boolean same, String where) {

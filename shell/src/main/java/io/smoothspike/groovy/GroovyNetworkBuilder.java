@@ -171,11 +171,10 @@ public final class GroovyNetworkBuilder {
     /** {@code readout 'population', neurons: [0, 1], spikes: n}. */
     public void readout(Map<String, Object> args, String population) {
         here("output");
-        NamedArgs a = new NamedArgs("readout '" + population + "'", args, "neurons", "spikes");
-        var r = a.has("neurons")
-                ? builder.readout(population, java.util.Arrays.stream(NamedArgs.doubles("readout neurons",
-                        a.raw("neurons"))).mapToInt(d -> (int) d).toArray())
-                : builder.readout(population);
+        String what = "readout '" + population + "'";
+        NamedArgs a = new NamedArgs(what, args, "neurons", "spikes");
+        var r = a.has("neurons") ? builder.readout(population, NamedArgs.integers(what + ": 'neurons'",
+                a.raw("neurons"))) : builder.readout(population);
         r.spikes(a.integer("spikes", 1));
     }
 

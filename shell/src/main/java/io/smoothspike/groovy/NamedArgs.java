@@ -1,5 +1,7 @@
 package io.smoothspike.groovy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +53,7 @@ final class NamedArgs {
 
     int integer(String key, int def) {
         Object v = args.get(key);
-        if (v == null) {
-            return def;
-        }
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new IllegalArgumentException(what + ": '" + key + "' must be an integer, got " + v);
-        }
-        return n.intValue();
+        return v == null ? def : integer(what + ": '" + key + "'", v);
     }
 
     int integer(String key) {
@@ -72,10 +68,12 @@ final class NamedArgs {
         if (v == null) {
             return def;
         }
-        if (!(v instanceof Number n)) {
+        BigDecimal seed = whole(v);
+        if (seed == null || seed.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                || seed.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(what + ": '" + key + "' must be an integer seed, got " + v);
         }
-        return n.longValue();
+        return seed.longValueExact();
     }
 
     boolean flag(String key, boolean def) {
@@ -99,6 +97,49 @@ final class NamedArgs {
                     + v.getClass().getSimpleName());
         }
         return type.cast(v);
+    }
+
+    /** A whole number that fits an int, else an error naming {@code what} and the value (no rounding, no wrapping). */
+    static int integer(String what, Object v) {
+        BigDecimal n = whole(v);
+        if (n == null) {
+            throw new IllegalArgumentException(what + " must be an integer, got " + v);
+        }
+        if (n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+                || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(what + " must be an integer in [" + Integer.MIN_VALUE + ", "
+                    + Integer.MAX_VALUE + "], got " + v);
+        }
+        return n.intValueExact();
+    }
+
+    /** A list of whole numbers as int[], each checked as by {@link #integer(String, Object)}. */
+    static int[] integers(String what, Object v) {
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException(what + " must be a list of integers, got " + v);
+        }
+        int[] n = new int[l.size()];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = integer(what + ": entry " + k, l.get(k));
+        }
+        return n;
+    }
+
+    /** The exact value of a whole number of any type Groovy makes (1, 1L, 1G, 1.0, 1e3), or null. */
+    private static BigDecimal whole(Object v) {
+        BigDecimal b;
+        if (v instanceof BigDecimal d) {
+            b = d;
+        } else if (v instanceof BigInteger i) {
+            b = new BigDecimal(i);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            b = BigDecimal.valueOf(((Number) v).longValue());
+        } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            b = new BigDecimal(n.doubleValue());
+        } else {
+            return null;
+        }
+        return b.signum() == 0 || b.stripTrailingZeros().scale() <= 0 ? b : null;
     }
 
     /** A list of numbers as double[]. */

@@ -271,10 +271,9 @@ final class Commands {
         try {
             net = Network.load(file);
         } catch (IOException e) {
-            return Failure.of("error: cannot read " + file + " (" + e.getMessage() + ")");
-        } catch (RuntimeException e) { // the runtime's message names the file, or should say which one
-            String message = String.valueOf(e.getMessage());
-            return Failure.of(message.contains(file.toString()) ? "error: " : "error: " + file + ": ", e);
+            return Failure.of("error: cannot read " + e.getMessage());
+        } catch (RuntimeException e) {
+            return Failure.of("error: ", e); // the message names the file
         }
         String var = freeName(file.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         return bind(var, net, "/open " + file);
