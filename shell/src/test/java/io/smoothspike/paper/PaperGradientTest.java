@@ -1,9 +1,10 @@
-package io.smoothspike.grad;
+package io.smoothspike.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smoothspike.paper.PaperTasks;
+import io.smoothspike.grad.GradientCheck;
+import io.smoothspike.grad.Task;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import org.junit.jupiter.api.Test;
