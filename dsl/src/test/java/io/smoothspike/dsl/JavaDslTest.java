@@ -75,7 +75,7 @@ class JavaDslTest {
                 List.of(InputSpikes.onePerChannel(d[0])), new SpikeTimeSquaredError(new double[][] {{2.5, 7.5}}));
     }
 
-    /** PAPER-NOTES 5.2: one QIF neuron, 22 one-spike inputs, two target spikes. */
+    /** docs/experiments.md §2: one QIF neuron, 22 one-spike inputs, two target spikes. */
     private static NetworkBuilder singleNeuron() {
         double[][] d = singleNeuronDraw();
         NetworkBuilder net = network("single_neuron").trial(10, 25);

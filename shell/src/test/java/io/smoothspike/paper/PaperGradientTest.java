@@ -9,7 +9,7 @@ import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import org.junit.jupiter.api.Test;
 
-/** Exact gradients versus central finite differences on the paper's networks (PAPER-NOTES 5.2–5.4). */
+/** Exact gradients versus central finite differences on the paper's networks (docs/experiments.md §2–4). */
 class PaperGradientTest {
 
     private static GradientCheck.Result check(Task task, GradientCheck.Options options) {
