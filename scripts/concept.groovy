@@ -1,4 +1,4 @@
-// PAPER-NOTES 5.1: spike time versus a parameter. A QIF neuron's output time (ordinary spike, or pseudospike
+// docs/experiments.md §1: spike time versus a parameter. A QIF neuron's output time (ordinary spike, or pseudospike
 // past T) moves continuously as an input weight or an inhibitory input time varies, and spikes enter and leave the
 // trial only through its end T; the LIF neuron's spike time jumps. Derivatives are the exact gradients.
 def p = params(points: 10000)

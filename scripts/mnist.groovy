@@ -1,4 +1,4 @@
-// PAPER-NOTES 5.4: a deep, initially silent network of theta neurons classifies MNIST by first spikes.
+// docs/experiments.md §4: a deep, initially silent network of theta neurons classifies MNIST by first spikes.
 // 784 -> 100 -> 100 -> 10, tau = 6/pi and I0 = 5/4 (period 6), T = 2; a pixel >= 128 spikes at T ln(1/0.99);
 // initial phases 3 (half the period: every neuron is silent), weights uniform in +-0.5/sqrt(fan-in);
 // trainable: all weights and initial phases.
@@ -56,7 +56,7 @@ log String.format('mnist: test accuracy %.2f%% (ordinary spikes only %.2f%%), ac
         'loss %.4f, %.1f s per epoch', 100 * m.test_accuracy, 100 * m.test_accuracy_ordinary, m.activity,
         m.silent_fraction, m.test_loss, m.seconds_per_epoch)
 
-// PAPER-NOTES 5.4's table beside this run: before training (step 0) and after the last epoch
+// the published table (docs/experiments.md §4.2) beside this run: before training (step 0) and after the last epoch
 def before0 = epochs.first()
 def last = epochs.last()
 def rows = [
@@ -72,5 +72,5 @@ rows.each { name, key, scale, format, pubBefore, pubAfter ->
             "${String.format(Locale.ROOT, format, scale * last[key])} | $pubBefore | $pubAfter |\n"
 }
 write 'results.md', table.toString()
-log 'mnist: PAPER-NOTES 5.4 beside this run (results.md):\n' + table
+log 'mnist: published results (docs/experiments.md §4.2) beside this run (results.md):\n' + table
 

@@ -1,4 +1,4 @@
-// PAPER-NOTES 5.3: a recurrent network of 10 QIF neurons; neurons 0 and 1 learn Poisson target spike trains.
+// docs/experiments.md §3: a recurrent network of 10 QIF neurons; neurons 0 and 1 learn Poisson target spike trains.
 // Each neuron gets its own excitatory and inhibitory Poisson train (weights +5 and -5, rate 1 per tau).
 // Trainable: recurrent weights (start 0, no self-connections) and initial states V0, I0 (start 0).
 def p = params(seed: 1, neurons: 10, trials: 10000, lr: 1e-2, decay: 2000, scan: false)

@@ -1,4 +1,4 @@
-// PAPER-NOTES 5.2: a single QIF neuron learns to spike at 2.5 and 7.5.
+// docs/experiments.md §2: a single QIF neuron learns to spike at 2.5 and 7.5.
 // Inputs 'learned' (channels 1 and 2 of the paper) start with weight 0 at times 1 and 9 and are trainable in
 // weight and time; the 20 'fixed' inputs have fixed random times in [0, T] and fixed weights ~ N(0, 1).
 def p = params(seed: 5, trials: 3000, lr: 0.1, clip: 0.02)
@@ -26,7 +26,7 @@ Plots.traces(net.trace(net.input(0), 2001), [0] as int[], 'Membrane potential, t
         out.resolve('trace_before.png'))
 log "single neuron before training: ${before.record().spikeCount()} ordinary spikes, output times ${before.outputTimes()[0]}"
 
-// PAPER-NOTES 5.2: clip each gradient component to +-0.02, then plain gradient descent with learning rate 0.1
+// docs/experiments.md §2: clip each gradient component to +-0.02, then plain gradient descent with learning rate 0.1
 def training = train(net, trials: p.trials, optimizer: 'sgd', lr: p.lr, clip: p.clip, evaluateEvery: 30)
 
 def after = net.simulate()

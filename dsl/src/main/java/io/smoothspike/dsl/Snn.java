@@ -151,12 +151,12 @@ public final class Snn {
 
     // ---- losses ----
 
-    /** Mean squared error of the output times against {@code targets[readout neuron][k]} (PAPER-NOTES 4). */
+    /** Mean squared error of the output times against {@code targets[readout neuron][k]} (docs/method.md §6.1). */
     public static LossDef spikeTimeLoss(double[][] targets) {
         return LossDef.of(new LossSpec.SpikeTime(Check.copy("spike-time targets", targets)));
     }
 
-    /** The recurrent-network spike-train loss (PAPER-NOTES 4) with the paper's final target at 1.1 · T. */
+    /** The recurrent-network spike-train loss (docs/method.md §6.2) with the paper's final target at 1.1 · T. */
     public static LossDef spikeTrainLoss(double[][] targets) {
         return spikeTrainLoss(targets, 1.1);
     }

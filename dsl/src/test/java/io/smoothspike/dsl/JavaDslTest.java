@@ -10,13 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smoothspike.grad.PseudoSettings;
+import io.smoothspike.grad.ReadoutSpec;
 import io.smoothspike.grad.Task;
 import io.smoothspike.grad.TrialEvaluator;
+import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.loss.Loss;
+import io.smoothspike.loss.SpikeTimeSquaredError;
+import io.smoothspike.model.Qif;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.network.SimulationResult;
-import io.smoothspike.paper.PaperTasks;
+import io.smoothspike.sim.InputSpikes;
+import io.smoothspike.sim.TrialSettings;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.InputSpec;
 import io.smoothspike.spec.LossSpec;
@@ -34,7 +40,7 @@ class JavaDslTest {
 
     private static final long SEED = 7;
 
-    /** Spike times and weights of PAPER-NOTES 5.2 drawn as {@link PaperTasks#singleNeuron} draws them. */
+    /** Spike times and weights of the paper's single neuron (docs/experiments.md §2): times, then weights. */
     private static double[][] singleNeuronDraw() {
         SplittableRandom rng = new SplittableRandom(SEED);
         double[] times = new double[22];
@@ -43,12 +49,33 @@ class JavaDslTest {
         times[1] = 9.0;
         for (int k = 2; k < 22; k++) {
             times[k] = 10 * rng.nextDouble();
-            w[k] = PaperTasks.gaussian(rng);
+            w[k] = gaussian(rng);
         }
         return new double[][] {times, w};
     }
 
-    /** PAPER-NOTES 5.2: one QIF neuron, 22 one-spike inputs, two target spikes. */
+    /** A standard normal variate (Box–Muller). */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** The network of {@link #singleNeuron()} built directly on the simulation graph. */
+    private static Task singleNeuronOnTheGraph() {
+        double[][] d = singleNeuronDraw();
+        double[][] w = new double[22][1];
+        for (int c = 0; c < 22; c++) {
+            w[c][0] = d[1][c];
+        }
+        SimulationGraph g = SimulationGraph.builder().inputs("in", 22).population("neuron", new Qif(1), 1)
+                .connectDense("in", "neuron", w).build();
+        ReadoutSpec readout = new ReadoutSpec(new int[] {0}, new int[] {2}, PseudoSettings.DEFAULT);
+        return new Task("single_neuron", g, new TrialSettings(10, 25), readout,
+                List.of(InputSpikes.onePerChannel(d[0])), new SpikeTimeSquaredError(new double[][] {{2.5, 7.5}}));
+    }
+
+    /** docs/experiments.md §2: one QIF neuron, 22 one-spike inputs, two target spikes. */
     private static NetworkBuilder singleNeuron() {
         double[][] d = singleNeuronDraw();
         NetworkBuilder net = network("single_neuron").trial(10, 25);
@@ -238,13 +265,13 @@ class JavaDslTest {
     }
 
     @Test
-    void compilesAndSimulatesLikeThePaperTask() {
+    void compilesAndSimulatesLikeTheGraphApi() {
         Network net = singleNeuron().compile();
         SimulationResult r = net.simulate();
         assertEquals(1, r.outputTimes().length);
         assertEquals(2, r.outputTimes()[0].length);
 
-        Task task = PaperTasks.singleNeuron(0, 0, SEED);
+        Task task = singleNeuronOnTheGraph();
         TrialEvaluator ev = new TrialEvaluator(task.graph(), task.trial(), task.readout());
         double expected = ev.loss(task.inputs().get(0), 0, task.loss());
         assertArrayEquals(ev.times()[0], r.outputTimes()[0], 1e-12);

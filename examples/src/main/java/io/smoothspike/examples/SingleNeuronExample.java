@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Embeds SmoothSpike in a Java application: builds the single-neuron task of PAPER-NOTES 5.2 with the fluent DSL,
+ * Embeds SmoothSpike in a Java application: builds the single neuron of docs/experiments.md §2 with the fluent DSL,
  * simulates it, prints the output times (pseudospikes past T while the neuron is silent), saves the network to a
  * JSON file and loads it back.
  *
@@ -26,7 +26,7 @@ public final class SingleNeuronExample {
     private SingleNeuronExample() {
     }
 
-    /** The PAPER-NOTES 5.2 network: 2 learned inputs (weight 0, times 1 and 9) and 20 fixed random inputs. */
+    /** The docs/experiments.md §2 network: 2 learned inputs (weight 0, times 1 and 9) and 20 fixed random inputs. */
     public static Network build(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] fixedTimes = new double[20][];

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One split of MNIST, loaded from the original IDX files (PAPER-NOTES section 6): 28x28 images with intensities
+ * One split of MNIST, loaded from the original IDX files (docs/experiments.md §5): 28x28 images with intensities
  * 0..255 and labels 0..9.
  *
  * <p>A data directory holds {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
@@ -52,7 +52,7 @@ public final class Mnist implements LabeledImages {
     /** Environment variable naming a data directory (holding the files, or a subfolder {@code mnist} that does). */
     public static final String ENV = "SMOOTHSPIKE_DATA";
 
-    /** SHA-256 of the four raw (decompressed) files, PAPER-NOTES section 6, in the order train images/labels, test. */
+    /** SHA-256 of the four raw (decompressed) files, docs/experiments.md §5, in the order train images/labels, test. */
     public static final Map<String, String> SHA256;
 
     static {
@@ -350,7 +350,7 @@ public final class Mnist implements LabeledImages {
 
     /**
      * Checks the SHA-256 of the four files in {@code dir} (of the decompressed content for {@code .gz} files)
-     * against PAPER-NOTES section 6; the result names each missing or corrupt file.
+     * against docs/experiments.md §5; the result names each missing or corrupt file.
      */
     public static Verification verify(Path dir) {
         return verify(dir, SHA256);

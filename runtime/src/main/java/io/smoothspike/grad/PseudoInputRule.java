@@ -1,6 +1,6 @@
 package io.smoothspike.grad;
 
-/** How the pseudo input u of a neuron is formed from the pseudo rates of its presynaptic neurons (PAPER-NOTES 3). */
+/** How the pseudo input u of a neuron is formed from its presynaptic neurons' pseudo rates (docs/method.md §4.3). */
 public enum PseudoInputRule {
     /**
      * Layer by layer through a feed-forward network: each population's pseudo rates, computed from its own pseudo

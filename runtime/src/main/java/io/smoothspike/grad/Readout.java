@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Output times of read-out neurons, ordinary spikes continued by pseudospikes (PAPER-NOTES 3), and their backward
+ * Output times of read-out neurons, ordinary spikes continued by pseudospikes (docs/method.md §4.4), and their backward
  * pass.
  *
  * <p>Read-out neuron r (a global neuron index) has {@code counts[r]} output times: its first ordinary spikes in

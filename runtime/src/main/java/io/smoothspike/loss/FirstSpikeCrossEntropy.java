@@ -1,7 +1,7 @@
 package io.smoothspike.loss;
 
 /**
- * First-spike classification loss of PAPER-NOTES 4: cross-entropy of softmax(−t_out) at the label, plus
+ * First-spike classification loss of docs/method.md §6.3: cross-entropy of softmax(−t_out) at the label, plus
  * {@code γ·(exp(t_label/T) − 1)} which pulls the correct neuron's spike early. The prediction is argmin t_out.
  * Read-out neuron r gives one output time (its first spike or pseudospike); sample s has label {@code labels[s]}.
  */

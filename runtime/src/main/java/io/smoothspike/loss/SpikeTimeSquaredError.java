@@ -1,6 +1,6 @@
 package io.smoothspike.loss;
 
-/** Mean over all targets of the squared difference between output time and target time (PAPER-NOTES 4). */
+/** Mean over all targets of the squared difference between output time and target time (docs/method.md §6.1). */
 public final class SpikeTimeSquaredError implements Loss {
 
     private final double[][] targets;

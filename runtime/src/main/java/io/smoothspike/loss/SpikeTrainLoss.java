@@ -1,7 +1,7 @@
 package io.smoothspike.loss;
 
 /**
- * The recurrent-network loss of PAPER-NOTES 4: for each trained neuron with targets t*_1 … t*_m, where the last
+ * The recurrent-network loss of docs/method.md §6.2: for each trained neuron with targets t*_1 … t*_m, where the last
  * target lies past the trial end (1.1·T in the paper),
  * {@code Σ_{k<m} ((t_k − t*_k)/(t*_k + 2))² + ((t_m − t*_m)/(t*_m + 2))²·[t_m < t*_m]}, summed over trained neurons
  * and divided by the total number of targets. The one-sided last term only pushes a spurious extra spike out past

@@ -80,7 +80,7 @@ public final class Lif implements NeuronModel {
         return false;
     }
 
-    /** Always throws: the LIF comparison model defines no pseudospikes (PAPER-NOTES 3 covers QIF and phase models). */
+    /** Always throws: the LIF comparison model has no pseudospikes (docs/method.md §4 covers QIF and phase models). */
     @Override
     public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
         throw new UnsupportedOperationException("the LIF model has no pseudodynamics: use it for forward comparisons, "

@@ -1,7 +1,7 @@
 package io.smoothspike.model;
 
 /**
- * Pseudodynamics of one neuron past the trial end T (PAPER-NOTES 3), with derivatives: the pseudo phase φ_p and
+ * Pseudodynamics of one neuron past the trial end T (docs/method.md §4), with derivatives: the pseudo phase φ_p and
  * pseudo period Θ_p that place its k-th pseudospike at {@code T + kΘ_p − φ_p}, as functions of its state at T (model
  * coordinates), its pseudo input u, the model constants and the softplus sharpness α. A reusable output holder.
  */

@@ -33,7 +33,7 @@ public record InputSpec(String name, int size, Source source, boolean trainTimes
     /**
      * First-spike image encoder: a pixel of intensity x ∈ [0, 255] at level {@code floor(x (bins + 1) / 256)} sends
      * one spike if the level is at least 1, at {@code T ln(1/(1 − 0.01 (bins − level + 1)))}: brighter is earlier;
-     * {@code bins = 1} sends pixels ≥ 128 at T ln(1/0.99) (PAPER-NOTES 5.4). Samples come from a data set.
+     * {@code bins = 1} sends pixels ≥ 128 at T ln(1/0.99) (docs/experiments.md §4.1). Samples come from a data set.
      */
     public record Image(int bins) implements Source {
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
-/** The loss of the output times (PAPER-NOTES 4), a weighted sum of losses, or a user loss known by name. */
+/** The loss of the output times (docs/method.md §6), a weighted sum of losses, or a user loss known by name. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LossSpec.SpikeTime.class, name = "spikeTime"),

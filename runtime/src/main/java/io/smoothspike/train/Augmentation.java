@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Changes a training image before it is encoded, differently in every batch. Each image gets its own random stream,
  * {@link #random(long, long, int)} of the seed, the step and its position in the batch, so runs (and resumed runs)
  * stay reproducible and do not depend on the number of threads. Images of a batch are augmented in parallel, so an
- * augmentation must not keep mutable state of its own. {@link #pixelFlip} is PAPER-NOTES 5.4's augmentation.
+ * augmentation must not keep mutable state of its own. {@link #pixelFlip} is docs/experiments.md §4.1's augmentation.
  */
 @FunctionalInterface
 public interface Augmentation {

@@ -418,7 +418,7 @@ public final class Trainer {
         return "step " + (step + 1);
     }
 
-    // ---- the step-size scan of PAPER-NOTES 5.3 ----
+    // ---- the step-size scan of docs/experiments.md §3.2 ----
 
     private void scanStep(double[] params, double[] grad, double lr) {
         double[] start = params.clone();

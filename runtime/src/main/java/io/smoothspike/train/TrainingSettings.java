@@ -140,7 +140,7 @@ public final class TrainingSettings {
     }
 
     /**
-     * Flip each (binarised) pixel with this probability in every batch (PAPER-NOTES 5.4: 0.02), from a random stream
+     * Flip each (binarised) pixel with this probability in every batch (docs/experiments.md §4.1: 0.02), from a stream
      * per image derived from the seed, the step and the image's position in the batch.
      */
     public TrainingSettings pixelFlip(double probability) {
@@ -174,7 +174,7 @@ public final class TrainingSettings {
     }
 
     /**
-     * The step-size scan of PAPER-NOTES 5.3: try {@code points} multipliers 10^[−5…2] of the optimizer's update and
+     * The step-size scan of docs/experiments.md §3.2: try {@code points} factors 10^[−5…2] of the optimizer's step and
      * keep the best loss among those that move no output spike by more than {@code maxMove}.
      */
     public TrainingSettings stepScan(int points, double maxMove) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.smoothspike.loss.Loss;
-import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.TrialGradient;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ class BatchGradientTest {
 
     @Test
     void chunkSumsAreAddedInChunkOrderEntryByEntry() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 45, 3);
         int n = task.inputs().size();
         int[] ids = java.util.stream.IntStream.range(0, n).toArray();
         // reference: each chunk sums its trials in order, then the chunk sums are added in chunk order
@@ -50,7 +49,7 @@ class BatchGradientTest {
 
     @Test
     void aBatchThatFailsLeavesNothingBehindForTheNext() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 45, 3);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 45, 3);
         int n = task.inputs().size();
         int[] ids = java.util.stream.IntStream.range(0, n).toArray();
         Loss failing = (sample, times, grad) -> {

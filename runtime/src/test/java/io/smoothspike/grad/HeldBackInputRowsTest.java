@@ -10,7 +10,6 @@ import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.model.Qif;
 import io.smoothspike.model.Theta;
-import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.sim.TrialGradient;
@@ -94,7 +93,7 @@ class HeldBackInputRowsTest {
 
     @Test
     void heldBackRowsOfTheMnistNetworkAddUpBitwise() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 20, 4);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 20, 4);
         assertSameSums(task.graph(), task.readout(), task.inputs(), task.loss(), "MNIST-like images");
     }
 
@@ -139,7 +138,7 @@ class HeldBackInputRowsTest {
 
     @Test
     void aSingleTrialGradientIncludesItsHeldBackRows() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 3, 4);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 3, 4);
         TrialEvaluator atOnce = new TrialEvaluator(task.graph(), task.trial(), task.readout());
         atOnce.setInputTimeGradients(false);
         TrialEvaluator heldBack = new TrialEvaluator(task.graph(), task.trial(), task.readout());
@@ -156,7 +155,7 @@ class HeldBackInputRowsTest {
 
     @Test
     void misuseIsRefusedWithTheFix() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 2, 4);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 2, 4);
         EventSimulator sim = new EventSimulator(task.graph());
         IllegalStateException on = assertThrows(IllegalStateException.class, () -> sim.setHeldBackInputRows(true));
         assertTrue(on.getMessage().contains("setInputTimeGradients(false)"), on.getMessage());

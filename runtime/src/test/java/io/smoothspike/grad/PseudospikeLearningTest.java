@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.model.Qif;
-import io.smoothspike.paper.PaperTasks;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
@@ -74,7 +73,7 @@ class PseudospikeLearningTest {
 
     @Test
     void plainGradientStepsBringSpikesIntoTheTrial() {
-        Task task = PaperTasks.singleNeuron(0, 0, 3);
+        Task task = TestTasks.singleNeuron(0, 0, 3);
         SimulationGraph g = task.graph();
         TrialEvaluator ev = new TrialEvaluator(g, task.trial(), task.readout());
         TrialGradient grad = new TrialGradient(g);
@@ -97,7 +96,7 @@ class PseudospikeLearningTest {
 
     @Test
     void batchGradientIsBitIdenticalForAnyThreadCount() {
-        Task task = PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 40, 9);
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 40, 9);
         int[] ids = new int[task.inputs().size()];
         for (int k = 0; k < ids.length; k++) {
             ids[k] = k;

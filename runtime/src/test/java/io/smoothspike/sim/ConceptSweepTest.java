@@ -10,7 +10,7 @@ import io.smoothspike.model.Qif;
 import org.junit.jupiter.api.Test;
 
 /**
- * The concept result of PAPER-NOTES 5.1: a QIF neuron's first spike time depends continuously on an input weight and
+ * The concept of docs/experiments.md §1: a QIF neuron's first spike time depends continuously on an input weight and
  * an inhibitory input time, and its spike enters and leaves the trial through T; the LIF neuron's spike time jumps.
  */
 class ConceptSweepTest {

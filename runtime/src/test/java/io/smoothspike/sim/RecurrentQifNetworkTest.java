@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recurrent QIF network of PAPER-NOTES 5.3 (10 neurons, τ = 1, T = 10, K = 500, one excitatory (+5) and one
+ * The recurrent QIF network of docs/experiments.md §3 (10 neurons, τ = 1, T = 10, K = 500, one excitatory (+5) and one
  * inhibitory (−5) Poisson train of rate 1 per neuron, recurrent weights without self-connections), with random
  * recurrent weights and initial states, checked against an independent numerical integration of the network ODE.
  */

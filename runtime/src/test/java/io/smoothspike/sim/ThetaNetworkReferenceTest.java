@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Theta networks against a straightforward reference simulation in phase coordinates (every phase advances at rate
- * 1; an input maps φ to Φ(Φ⁻¹(φ) + w) with the voltage formulas of PAPER-NOTES 2.2; the next spiker is the largest
+ * 1; an input maps φ to Φ(Φ⁻¹(φ) + w) with the voltage formulas of docs/method.md §2.2; the next spiker is the largest
  * phase), written independently of the engine's co-rotating frame, its ranking of the next spikers and its summing
  * of same-time inputs.
  */

@@ -9,7 +9,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Set;
 
-/** {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (PAPER-NOTES section 6). */
+/** {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (docs/experiments.md §5). */
 final class DataCommand {
 
     /** The options taking a value, and the flags. */

@@ -9,7 +9,7 @@ import io.smoothspike.sim.TrialSettings;
 import java.io.PrintStream;
 import java.util.Set;
 
-/** {@code smoothspike demo}: simulates the recurrent QIF network of PAPER-NOTES 5.3 and prints its spike raster. */
+/** {@code smoothspike demo}: simulates the recurrent QIF network of docs/experiments.md §3, prints its spike raster. */
 final class DemoCommand {
 
     /** The options taking a value. */

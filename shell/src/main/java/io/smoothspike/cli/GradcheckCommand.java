@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code smoothspike gradcheck}: exact gradients versus central finite differences on the built-in cases (the
- * networks of PAPER-NOTES 5.2–5.4).
+ * networks of docs/experiments.md §2–4).
  */
 final class GradcheckCommand {
 

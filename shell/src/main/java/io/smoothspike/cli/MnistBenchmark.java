@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Training throughput on real MNIST (PAPER-NOTES 5.4): forward + backward + AdaBelief step on batches of 1000, in
+ * Training throughput on real MNIST (docs/experiments.md §4): forward + backward + AdaBelief step on batches of 1000 in
  * the paper's silent initial state and after a short training ("trained").
  */
 final class MnistBenchmark {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The paper's experiment settings (PAPER-NOTES 5.2–5.4) built directly on the simulation graph: used by the demo,
+ * The paper's experiment settings (docs/experiments.md §2–4) built directly on the simulation graph: used by the demo,
  * the benchmarks, the built-in gradient checks and the tests. Experiment scripts describe the same networks with the
  * DSL.
  */
@@ -37,7 +37,7 @@ public final class PaperTasks {
     }
 
     /**
-     * PAPER-NOTES 5.2: one QIF neuron (τ = 1, T = 10, K = 25) with 22 inputs of one spike each. Inputs 0 and 1 have
+     * docs/experiments.md §2: one QIF neuron (τ = 1, T = 10, K = 25), 22 inputs of one spike each. Inputs 0 and 1 have
      * weights {@code w1}, {@code w2} (0 in the paper: the neuron starts silent) at times 1 and 9; inputs 2…21 have
      * fixed times uniform in [0, T] and weights N(0, 1). Targets 2.5 and 7.5, squared-error loss.
      */
@@ -61,7 +61,7 @@ public final class PaperTasks {
     }
 
     /**
-     * PAPER-NOTES 5.3 network: {@code n} QIF neurons (τ = 1), each with its own excitatory (+5) and inhibitory (−5)
+     * docs/experiments.md §3 network: {@code n} QIF neurons (τ = 1), each with its excitatory (+5) and inhibitory (−5)
      * Poisson channel (2i, 2i+1; rate 1), recurrent weights N(0, σ²) on a random fraction {@code p} of the pairs
      * without self-connections, initial states 0.
      */
@@ -97,7 +97,7 @@ public final class PaperTasks {
     }
 
     /**
-     * PAPER-NOTES 5.3 task: 10 neurons, T = 10, K = 500; neurons 0 and 1 learn Poisson target trains of rates 1 and
+     * docs/experiments.md §3 task: 10 neurons, T = 10, K = 500; neurons 0, 1 learn Poisson target trains of rates 1 and
      * 1/2 (intervals ≥ 1) plus a final target at 1.1·T; recurrent weights N(0, σ²) (0 in the paper) and random
      * initial states of spread {@code stateSpread} (V0 ~ U(−s, s), I0 ~ N(0, s²); 0 in the paper).
      */
@@ -125,7 +125,7 @@ public final class PaperTasks {
     }
 
     /**
-     * The 784-100-100-10 theta network of PAPER-NOTES 5.4 with initial phases Θ/2 and weights
+     * The 784-100-100-10 theta network of docs/experiments.md §4 with initial phases Θ/2 and weights
      * {@code (U(−0.5, 0.5) + bias)/sqrt(fan_in)}; bias 0 is the paper's silent initialisation.
      */
     public static SimulationGraph mnistTheta(double bias, long seed) {

@@ -1,14 +1,15 @@
-package io.smoothspike.grad;
+package io.smoothspike.paper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smoothspike.paper.PaperTasks;
+import io.smoothspike.grad.GradientCheck;
+import io.smoothspike.grad.Task;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import org.junit.jupiter.api.Test;
 
-/** Exact gradients versus central finite differences on the paper's networks (PAPER-NOTES 5.2–5.4). */
+/** Exact gradients versus central finite differences on the paper's networks (docs/experiments.md §2–4). */
 class PaperGradientTest {
 
     private static GradientCheck.Result check(Task task, GradientCheck.Options options) {
