@@ -29,7 +29,8 @@ final class MemoryBudget {
         long entries = (long) size * stateSize;
         if (entries > MAX_ARRAY) {
             throw new SpecException(where, size + " neurons with " + stateSize + " state coordinates each are "
-                    + count(entries) + " numbers, more than one Java array holds (" + MAX_ARRAY + ")");
+                    + count(entries) + " numbers (" + bytes(entries * BYTES_PER_STATE) + " to build), more than one "
+                    + "Java array holds (" + MAX_ARRAY + "); more memory would not help: make the population smaller");
         }
         reserve(where, count(size) + " neurons", entries * BYTES_PER_STATE);
     }
@@ -39,7 +40,9 @@ final class MemoryBudget {
         long pairs = (long) pre * post;
         String what = connectivity + " " + pre + " x " + post + ": " + count(pairs) + " weights";
         if (pairs > MAX_ARRAY) {
-            throw new SpecException(where, what + " are more than one projection can hold (" + MAX_ARRAY + ")");
+            throw new SpecException(where, what + " (" + bytes(pairs * BYTES_PER_WEIGHT) + " to build) are more than "
+                    + "one projection can hold (" + MAX_ARRAY + "); more memory would not help: make the populations "
+                    + "smaller or split the projection");
         }
         reserve(where, what, pairs * BYTES_PER_WEIGHT);
     }

@@ -67,7 +67,7 @@ class NetworkFileErrorsTest {
                         "field `spec.trial.spikeCap` must be an integer", "got 1.0E10"),
                 edit("population too large to build", s -> s.replace("\"size\" : 4,", "\"size\" : 2000000000,"),
                         "invalid description: populations[h]: 2000000000 neurons with 2 state coordinates each are "
-                                + "4e9 numbers, more than one Java array holds"),
+                                + "4e9 numbers (89.4 GiB to build), more than one Java array holds"),
                 edit("size missing", s -> s.replace("\"size\" : 4,", ""),
                         "field `spec.populations[0].size` is missing"),
                 edit("boolean as string", s -> s.replaceFirst("\"trainInitial\" : false", "\"trainInitial\" : \"no\""),

@@ -44,12 +44,13 @@ class SizeLimitsTest {
         MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE);
         SpecException e = assertThrows(SpecException.class,
                 () -> budget.projection("projections[in->h]", "all-to-all", 70_000, 70_000));
-        assertEquals("projections[in->h]: all-to-all 70000 x 70000: 4.9e9 weights are more than one projection can "
-                + "hold (2147483639)", e.getMessage());
+        assertEquals("projections[in->h]: all-to-all 70000 x 70000: 4.9e9 weights (109.5 GiB to build) are more than "
+                + "one projection can hold (2147483639); more memory would not help: make the populations smaller or "
+                + "split the projection", e.getMessage());
         SpecException p = assertThrows(SpecException.class,
                 () -> budget.population("populations[h]", 2_000_000_000, 2));
-        assertTrue(p.getMessage().contains("2000000000 neurons with 2 state coordinates each are 4e9 numbers, more "
-                + "than one Java array holds"), p.getMessage());
+        assertTrue(p.getMessage().contains("2000000000 neurons with 2 state coordinates each are 4e9 numbers (89.4 GiB "
+                + "to build), more than one Java array holds"), p.getMessage());
     }
 
     @Test
