@@ -20,7 +20,7 @@ package io.smoothspike.model;
  * a spike time t = s + Δ*(x⁺_A) passes its adjoint through {@code ∇Δ* = −∇g·DF / (∇g·f)} with g the spike
  * condition. The model supplies DF, f, the jump, reset and threshold derivatives in model coordinates.
  */
-abstract class LazyKernel extends PopulationKernel {
+public abstract class LazyKernel extends PopulationKernel {
 
     /** Time of each neuron's last event (its state refers to this time). */
     private final double[] lastTime;
