@@ -13,6 +13,8 @@ import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.Losses;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.SpecException;
 import io.smoothspike.spec.ValueSpec;
@@ -218,7 +220,8 @@ public abstract class SmoothSpikeScript extends Script {
 
     /**
      * A user loss: the closure receives the output times {@code double[][]} and an equally shaped gradient array to
-     * fill with ∂L/∂times, and returns the loss.
+     * fill with ∂L/∂times, and returns the loss. It is saved by name and registered under it (see
+     * {@link Snn#customLoss}); a script that loads a network using it runs {@code custom(name) {…}} first.
      */
     public LossDef custom(String name, Closure<?> lossAndGradient) {
         Loss loss = (sample, times, grad) -> {
@@ -229,6 +232,14 @@ public abstract class SmoothSpikeScript extends Script {
             return n.doubleValue();
         };
         return Snn.customLoss(name, loss);
+    }
+
+    /**
+     * Registers a loss kind of one's own: {@code type} (e.g. a record defined in the script) implements
+     * {@link LossSpec}, is saved as {@code {"kind": kind, …}} and used as {@code loss new MyLoss(…)}.
+     */
+    public void registerLoss(String kind, Class<? extends LossSpec> type) {
+        Losses.register(kind, type);
     }
 
     // ---- data ----
