@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.smoothspike.spec.LossSpec;
-import io.smoothspike.spec.LossSpecReader;
 
 /**
  * The project's JSON mapper: indented output, and Jackson's fast double writer and parser (shortest round-trip
