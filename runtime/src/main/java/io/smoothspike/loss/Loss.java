@@ -1,5 +1,6 @@
 package io.smoothspike.loss;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,5 +19,22 @@ public interface Loss {
     /** The class a trial's output times predict under this loss, if it defines one (none by default). */
     default Optional<Prediction> prediction() {
         return Optional.empty();
+    }
+
+    /** {@code loss} with the class prediction {@code prediction} (a lambda cannot override {@link #prediction}). */
+    static Loss predicting(Loss loss, Prediction prediction) {
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(prediction, "prediction");
+        return new Loss() {
+            @Override
+            public double evaluate(int sample, double[][] times, double[][] grad) {
+                return loss.evaluate(sample, times, grad);
+            }
+
+            @Override
+            public Optional<Prediction> prediction() {
+                return Optional.of(prediction);
+            }
+        };
     }
 }

@@ -10,10 +10,25 @@ import java.util.regex.Pattern;
 
 /**
  * The registry of losses, the one place where a loss plugs in. A loss <em>kind</em> is a {@link LossSpec} type saved
- * as {@code {"kind": name, …}} (the built-in ones are registered here); a <em>custom</em> loss is code alone, saved
- * as {@code {"kind": "custom", "name": name}}. Both must be registered, in every program that compiles or loads a
- * network using them, before it does. Registering a name again replaces the earlier entry (networks compiled
- * before keep theirs); built-in kinds cannot be replaced. Thread-safe.
+ * as {@code {"kind": name, …its record components}} (the built-in ones are registered here); a <em>custom</em> loss
+ * is code alone, saved as {@code {"kind": "custom", "name": name}}. Both must be registered, in every program that
+ * compiles or loads a network using them, before it does. Registering a name again replaces the earlier entry
+ * (networks compiled before keep theirs); built-in kinds cannot be replaced. Thread-safe.
+ *
+ * <p>A loss kind of one's own is one record and one registration (a component may not be named {@code kind}):
+ * <pre>{@code
+ * record Towards(double at) implements LossSpec {
+ *     public void validate(String where, LossContext c) {
+ *         if (!(at >= 0)) throw new SpecException(where, "at must be >= 0, got " + at);
+ *     }
+ *     public Loss build(LossContext c, int[] labels) {
+ *         return (sample, t, grad) -> { grad[0][0] = 2 * (t[0][0] - at); return Math.pow(t[0][0] - at, 2); };
+ *     }
+ * }
+ * Losses.register("towards", Towards.class);   // then .loss(Snn.loss(new Towards(2.5)))
+ * }</pre>
+ * A classification loss returns a {@link Loss} whose {@link Loss#prediction} gives a trial's class; metrics then
+ * report accuracy.
  */
 public final class Losses {
 

@@ -89,4 +89,17 @@ class GroovyLossTest {
         assertTrue(e.getMessage().contains("custom('groovyElsewhere') { times, grad -> … }"), e.getMessage());
         assertTrue(List.of(e.getMessage().split("\n")).size() < 5, e.getMessage());
     }
+
+    @Test
+    void aClosureLossMayPredictAClass() throws IOException {
+        Network net = run(NET.formatted("custom('groovyLatest', predict: { double[][] t -> t[0][0] > t[1][0] ? 0 : 1 })"
+                + " { t, g -> 0 }").replace("size: 1, model", "size: 2, model"));
+        double[][] times = {{1.0}, {2.0}};
+        assertEquals(1, net.loss(null).prediction().orElseThrow().predict(times));
+        Exception e = assertThrows(Exception.class, () -> run(NET.formatted(
+                "custom('groovyBad', predict: { t -> 'first' }) { t, g -> 0 }")
+                + "net.loss(null).prediction().get().predict([[1d]] as double[][])\n"));
+        assertTrue(e.getMessage().contains("the prediction of custom loss 'groovyBad' must return a class number "
+                + "(an integer), returned first"), e.getMessage());
+    }
 }
