@@ -128,8 +128,8 @@ public final class Losses {
         String n = name == null ? "<none>" : name;
         return "custom loss '" + n + "' is not registered (registered: " + (known.isEmpty() ? "none"
                 : String.join(", ", new TreeSet<>(known))) + "); its code must be registered before the network "
-                + "compiles or loads: Losses.register(\"" + n + "\", loss) or Snn.customLoss(\"" + n + "\", loss) in Java, "
-                + "custom('" + n + "') { times, grad -> … } in a Groovy script";
+                + "compiles or loads: Losses.register(\"" + n + "\", loss) or Snn.customLoss(\"" + n + "\", loss) in "
+                + "Java, custom('" + n + "') { times, grad -> … } in a Groovy script";
     }
 
     private static void name(String what, String name) {
