@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A loss as the DSL builds it: the serialisable {@link LossSpec} plus the code of every custom loss it names (a
- * {@link LossSpec.Custom} keeps only the name). Made by the loss helpers of {@link Snn}; combine with
+ * {@link LossSpec.Custom} keeps only the name; the network compiled from it keeps this code). Made by the loss helpers of {@link Snn}; combine with
  * {@link Snn#sum} and {@link Snn#weighted}; hand to {@link NetworkBuilder#loss(LossDef)}. Immutable.
  */
 public final class LossDef {
@@ -45,8 +45,8 @@ public final class LossDef {
         for (int k = 0; k < losses.length; k++) {
             LossDef l = Check.notNull("loss " + k + " of the sum", losses[k]);
             double w = Check.finite("weight of loss " + k + " of the sum", weights[k]);
-            if (l.spec instanceof LossSpec.Sum) {
-                for (LossSpec.Term t : ((LossSpec.Sum) l.spec).terms()) {
+            if (l.spec instanceof LossSpec.Sum inner) {
+                for (LossSpec.Term t : inner.terms()) {
                     terms.add(new LossSpec.Term(w * t.weight(), t.loss()));
                 }
             } else {

@@ -156,7 +156,10 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** The loss as a raw description; give the code of custom losses it names with {@link #customLoss}. */
+    /**
+     * The loss as a raw description, e.g. of a loss kind of one's own; give the code of custom losses it names with
+     * {@link #customLoss} or register it in {@link io.smoothspike.spec.Losses}.
+     */
     public NetworkBuilder loss(LossSpec loss) {
         Check.notNull("loss", loss);
         Check.once(this.loss != null, "loss");
@@ -219,30 +222,11 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Builds the description and compiles it into a runnable network, passing on the code of custom losses. Fails
-     * if the loss names a custom loss whose code was not given.
+     * Builds the description and compiles it into a runnable network, passing on the code of custom losses given
+     * here; the code of other custom losses it names comes from {@link io.smoothspike.spec.Losses}.
      */
     public Network compile() {
-        NetworkSpec spec = spec();
-        List<String> named = new ArrayList<>();
-        customNames(spec.loss(), named);
-        for (String n : named) {
-            if (!customLosses.containsKey(n)) {
-                throw new IllegalArgumentException("custom loss '" + n + "' has no code: use Snn.customLoss(name, "
-                        + "loss) or customLoss(name, loss)");
-            }
-        }
-        return Network.compile(spec, Map.copyOf(customLosses));
-    }
-
-    private static void customNames(LossSpec loss, List<String> into) {
-        if (loss instanceof LossSpec.Custom) {
-            into.add(((LossSpec.Custom) loss).name());
-        } else if (loss instanceof LossSpec.Sum) {
-            for (LossSpec.Term t : ((LossSpec.Sum) loss).terms()) {
-                customNames(t.loss(), into);
-            }
-        }
+        return Network.compile(spec(), Map.copyOf(customLosses));
     }
 
     private void unused(String name) {

@@ -4,6 +4,7 @@ import io.smoothspike.loss.Loss;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.Losses;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.ValueSpec;
 import io.smoothspike.train.Trainer;
@@ -186,11 +187,22 @@ public final class Snn {
     }
 
     /**
-     * A loss given in code, known by {@code name} in the saved description; the DSL passes the code on to
-     * {@link io.smoothspike.network.Network#compile(io.smoothspike.spec.NetworkSpec, java.util.Map)}.
+     * A loss given in code, known by {@code name} in the saved description. The code is also registered under that
+     * name ({@link Losses#register(String, Loss)}), so that a network saved with it loads again in this program; a
+     * program that only loads registers it itself. A network compiled with it keeps this code.
      */
     public static LossDef customLoss(String name, Loss loss) {
-        return LossDef.custom(name, loss);
+        LossDef def = LossDef.custom(name, loss);
+        Losses.register(name, loss);
+        return def;
+    }
+
+    /**
+     * A loss of a kind registered with {@link Losses#register(String, Class)} (a loss of one's own), or a built-in
+     * one given by its description; combine it with {@link #sum} and {@link #weighted} like the others.
+     */
+    public static LossDef loss(LossSpec spec) {
+        return LossDef.of(spec);
     }
 
     // ---- training ----

@@ -259,9 +259,9 @@ class JavaDslTest {
                 .connect("p", "in").spec(), "projections[p->in]: 'in' is not a population (inputs receive no synapses)");
         message(() -> network("n").trial(1).population("p", 2, qif(1)).readout("p", 2).spec(),
                 "readout neuron 2 is outside population 'p' of size 2");
-        message(() -> network("n").trial(1).population("p", 1, qif(1)).readout("p")
-                .loss(new LossSpec.Custom("mine")).compile(),
-                "custom loss 'mine' has no code: use Snn.customLoss(name, loss) or customLoss(name, loss)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> network("n").trial(1)
+                .population("p", 1, qif(1)).readout("p").loss(new LossSpec.Custom("neverRegistered")).compile());
+        assertTrue(e.getMessage().startsWith("loss: custom loss 'neverRegistered' is not registered"), e.getMessage());
     }
 
     @Test

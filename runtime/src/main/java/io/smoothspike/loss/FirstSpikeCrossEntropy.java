@@ -1,5 +1,7 @@
 package io.smoothspike.loss;
 
+import java.util.Optional;
+
 /**
  * First-spike classification loss of docs/method.md §6.3: cross-entropy of softmax(−t_out) at the label, plus
  * {@code γ·(exp(t_label/T) − 1)} which pulls the correct neuron's spike early. The prediction is argmin t_out.
@@ -56,6 +58,12 @@ public final class FirstSpikeCrossEntropy implements Loss {
         loss += gamma * (e - 1);
         grad[label][0] += gamma * e / duration;
         return loss;
+    }
+
+    /** Predicts {@link #predict}: the earliest read-out neuron. */
+    @Override
+    public Optional<Prediction> prediction() {
+        return Optional.of(FirstSpikeCrossEntropy::predict);
     }
 
     /** Predicted class: the read-out neuron with the earliest output time (lowest index on ties). */

@@ -1,8 +1,12 @@
 package io.smoothspike.loss;
 
 import java.util.List;
+import java.util.Optional;
 
-/** {@code Σ weight_k · loss_k} of losses on the same output times. */
+/**
+ * {@code Σ weight_k · loss_k} of losses on the same output times; it predicts as its first term that defines a
+ * prediction.
+ */
 public final class WeightedSum implements Loss {
 
     private final List<Loss> losses;
@@ -41,5 +45,10 @@ public final class WeightedSum implements Loss {
             }
         }
         return total;
+    }
+
+    @Override
+    public Optional<Prediction> prediction() {
+        return losses.stream().map(Loss::prediction).flatMap(Optional::stream).findFirst();
     }
 }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.smoothspike.spec.LossSpec;
 
 /**
  * The project's JSON mapper: indented output, and Jackson's fast double writer and parser (shortest round-trip
@@ -21,7 +23,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build()).enable(SerializationFeature.INDENT_OUTPUT);
+            .build()).enable(SerializationFeature.INDENT_OUTPUT).registerModule(specReaders());
 
     /**
      * The mapper that reads network files: NaN and Infinity parse (so that validation refuses them by name), and
@@ -33,6 +35,11 @@ public final class Json {
     private Json() {
     }
 
+    /** Readers of the descriptions whose type is picked by name from a registry (losses). */
+    private static SimpleModule specReaders() {
+        return new SimpleModule("smoothspike-specs").addDeserializer(LossSpec.class, new LossSpecReader());
+    }
+
     private static ObjectMapper strict() {
         ObjectMapper m = new ObjectMapper(JsonFactory.builder()
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
@@ -40,7 +47,8 @@ public final class Json {
                 .build())
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .registerModule(specReaders());
         for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.Losses;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.TreeSet;
@@ -53,9 +55,11 @@ final class JsonErrors {
             return "field `" + path + "` is unknown; known fields here: " + sorted(u.getKnownPropertyIds());
         }
         if (e instanceof InvalidTypeIdException t) {
-            String known = sorted(kinds(t.getBaseType().getRawClass()));
+            Class<?> base = t.getBaseType().getRawClass();
+            String known = sorted(kinds(base));
             return t.getTypeId() == null ? "field `" + path + ".kind` is missing; known kinds: " + known
-                    : "field `" + path + ".kind` is '" + t.getTypeId() + "', not a known kind: " + known;
+                    : "field `" + path + ".kind` is '" + t.getTypeId() + "', not a known kind: " + known
+                    + (base == LossSpec.class ? "; " + Losses.howToRegisterKind(t.getTypeId()) : "");
         }
         if (node == null || node.isMissingNode()) {
             return "field `" + path + "` is missing";
@@ -155,6 +159,9 @@ final class JsonErrors {
     }
 
     private static List<String> kinds(Class<?> base) {
+        if (base == LossSpec.class) {
+            return List.copyOf(Losses.kinds());
+        }
         JsonSubTypes sub = base.getAnnotation(JsonSubTypes.class);
         return sub == null ? List.of() : Stream.of(sub.value()).map(JsonSubTypes.Type::name).toList();
     }

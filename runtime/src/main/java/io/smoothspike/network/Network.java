@@ -9,11 +9,7 @@ import io.smoothspike.grad.TrialEvaluator;
 import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
-import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.Loss;
-import io.smoothspike.loss.SpikeTimeSquaredError;
-import io.smoothspike.loss.SpikeTrainLoss;
-import io.smoothspike.loss.WeightedSum;
 import io.smoothspike.model.NeuronModel;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
@@ -21,14 +17,14 @@ import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.sim.TrialGradient;
 import io.smoothspike.sim.TrialSettings;
 import io.smoothspike.spec.InputSpec;
-import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.LossContext;
+import io.smoothspike.spec.Losses;
 import io.smoothspike.spec.NetworkSpec;
 import io.smoothspike.spec.PopulationSpec;
 import io.smoothspike.spec.ProjectionSpec;
 import io.smoothspike.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,7 +43,8 @@ import java.util.Map;
 public final class Network {
 
     private final NetworkSpec spec;
-    private final Map<String, Loss> customLosses;
+    /** What the loss is built for; null without a read-out. */
+    private final LossContext lossContext;
     private SimulationGraph graph;
     private final TrialSettings trial;
     private final PseudoSettings pseudo;
@@ -63,9 +60,11 @@ public final class Network {
     private int batchThreads;
 
     private Network(NetworkSpec spec, Map<String, Loss> customLosses) {
-        NetworkCompiler.Result r = NetworkCompiler.compile(spec, customLosses.keySet());
+        Map<String, Loss> custom = new LinkedHashMap<>(Losses.customLosses());
+        custom.putAll(customLosses);
+        NetworkCompiler.Result r = NetworkCompiler.compile(spec, custom);
         this.spec = spec;
-        this.customLosses = Map.copyOf(customLosses);
+        this.lossContext = r.loss();
         this.graph = r.graph();
         this.trial = r.trial();
         this.pseudo = r.pseudo();
@@ -94,13 +93,14 @@ public final class Network {
         registerParameters();
     }
 
-    /** Validates and compiles a description; it must not use custom losses. */
+    /** Validates and compiles a description; the code of custom losses comes from {@link Losses}. */
     public static Network compile(NetworkSpec spec) {
         return compile(spec, Map.of());
     }
 
     /**
-     * Validates and compiles a description whose custom losses are given by name. A description too large for this
+     * Validates and compiles a description whose custom losses are given by name (or, for names not given, registered
+     * in {@link Losses}); the network keeps the code it compiled with. A description too large for this
      * JVM's memory fails with a {@link SpecException}, before allocation where its sizes alone show it.
      */
     public static Network compile(NetworkSpec spec, Map<String, Loss> customLosses) {
@@ -268,10 +268,6 @@ public final class Network {
         return readout;
     }
 
-    Map<String, Loss> customLosses() {
-        return customLosses;
-    }
-
     /** A one-line summary: name, neurons, input channels and trainable parameters. */
     @Override
     public String toString() {
@@ -383,38 +379,7 @@ public final class Network {
         if (spec.loss() == null) {
             throw new IllegalStateException("the network's description has no loss");
         }
-        return build(spec.loss(), labels);
-    }
-
-    private Loss build(LossSpec l, int[] labels) {
-        if (l instanceof LossSpec.SpikeTime st) {
-            return new SpikeTimeSquaredError(st.targets());
-        }
-        if (l instanceof LossSpec.SpikeTrain tr) {
-            double[][] t = new double[tr.targets().length][];
-            for (int r = 0; r < t.length; r++) {
-                t[r] = Arrays.copyOf(tr.targets()[r], tr.targets()[r].length + 1);
-                t[r][t[r].length - 1] = tr.finalFactor() * trial.duration();
-            }
-            return new SpikeTrainLoss(t);
-        }
-        if (l instanceof LossSpec.CrossEntropy ce) {
-            if (labels == null) {
-                throw new IllegalArgumentException("the cross-entropy loss needs the labels of the trials");
-            }
-            return new FirstSpikeCrossEntropy(labels, readout.neurons().length, ce.gamma(), trial.duration());
-        }
-        if (l instanceof LossSpec.Sum sum) {
-            List<Loss> parts = new ArrayList<>();
-            double[] w = new double[sum.terms().size()];
-            for (int k = 0; k < w.length; k++) {
-                parts.add(build(sum.terms().get(k).loss(), labels));
-                w[k] = sum.terms().get(k).weight();
-            }
-            return new WeightedSum(parts, w);
-        }
-        LossSpec.Custom c = (LossSpec.Custom) l;
-        return customLosses.get(c.name());
+        return spec.loss().build(lossContext, labels);
     }
 
     /**
@@ -554,12 +519,12 @@ public final class Network {
         NetworkFile.save(this, file);
     }
 
-    /** Loads a network saved by {@link #save}; custom losses are given by name. */
+    /** Loads a network saved by {@link #save}; custom losses are given by name, or registered in {@link Losses}. */
     public static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
         return NetworkFile.load(file, customLosses);
     }
 
-    /** Loads a network saved by {@link #save} that uses no custom loss. */
+    /** Loads a network saved by {@link #save}; the code of its custom losses must be registered in {@link Losses}. */
     public static Network load(Path file) throws IOException {
         return load(file, Map.of());
     }

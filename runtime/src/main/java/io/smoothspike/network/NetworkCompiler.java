@@ -5,10 +5,12 @@ import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.grad.PseudoInputRule;
 import io.smoothspike.grad.PseudoSettings;
 import io.smoothspike.grad.ReadoutSpec;
+import io.smoothspike.loss.Loss;
 import io.smoothspike.model.NeuronModel;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.InputSpec;
-import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.LossContext;
+import io.smoothspike.spec.Losses;
 import io.smoothspike.spec.NetworkSpec;
 import io.smoothspike.spec.OutputSpec;
 import io.smoothspike.spec.PopulationSpec;
@@ -33,13 +35,13 @@ final class NetworkCompiler {
 
     /** What compilation produces. */
     record Result(SimulationGraph graph, TrialSettings trial, PseudoSettings pseudo, List<InputGroup> inputs,
-            ReadoutSpec readout) {
+            ReadoutSpec readout, LossContext loss) {
     }
 
     private NetworkCompiler() {
     }
 
-    static Result compile(NetworkSpec spec, Set<String> customLosses) {
+    static Result compile(NetworkSpec spec, Map<String, Loss> customLosses) {
         if (spec == null) {
             throw new SpecException("network", "description is missing");
         }
@@ -187,8 +189,8 @@ final class NetworkCompiler {
                 throw new SpecException("trial.pseudoRule", e.getMessage());
             }
         }
-        validateLoss(spec, readout, customLosses, ts.duration());
-        return new Result(graph, trial, new PseudoSettings(ts.alpha(), rule), List.copyOf(inputs), readout);
+        LossContext loss = loss(spec, readout, ts.duration(), customLosses);
+        return new Result(graph, trial, new PseudoSettings(ts.alpha(), rule), List.copyOf(inputs), readout, loss);
     }
 
     private static PseudoInputRule rule(String r) {
@@ -343,98 +345,19 @@ final class NetworkCompiler {
         return new ReadoutSpec(global, counts, pseudo);
     }
 
-    private static void validateLoss(NetworkSpec spec, ReadoutSpec readout, Set<String> custom, double duration) {
-        if (spec.loss() == null) {
-            return;
-        }
+    /** The context the loss is validated against and built for (null without a read-out); validates the loss. */
+    private static LossContext loss(NetworkSpec spec, ReadoutSpec readout, double duration,
+            Map<String, Loss> custom) {
         if (readout == null) {
-            throw new SpecException("loss", "a loss needs a read-out (output) to act on");
+            if (spec.loss() != null) {
+                throw new SpecException("loss", "a loss needs a read-out (output) to act on");
+            }
+            return null;
         }
-        validateLoss("loss", spec.loss(), readout, custom, duration);
-    }
-
-    private static void validateLoss(String where, LossSpec loss, ReadoutSpec readout, Set<String> custom,
-            double duration) {
-        int n = readout.neurons().length;
-        int spikes = readout.counts()[0];
-        if (loss instanceof LossSpec.SpikeTime st) {
-            targets(where, st.targets(), n);
-            for (int r = 0; r < n; r++) {
-                if (st.targets()[r].length > spikes || st.targets()[r].length == 0) {
-                    throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes but "
-                            + st.targets()[r].length + " targets (between 1 and the output spikes)");
-                }
-            }
-        } else if (loss instanceof LossSpec.SpikeTrain tr) {
-            targets(where, tr.targets(), n);
-            if (!(tr.finalFactor() > 1) || Double.isInfinite(tr.finalFactor())) {
-                throw new SpecException(where, "the final target factor must exceed 1 (it lies past T), got "
-                        + tr.finalFactor());
-            }
-            for (int r = 0; r < n; r++) {
-                if (tr.targets()[r].length + 1 > spikes) {
-                    throw new SpecException(where, "read-out neuron " + r + " has " + spikes + " output spikes; its "
-                            + tr.targets()[r].length + " targets plus the final one need at least "
-                            + (tr.targets()[r].length + 1));
-                }
-                for (double t : tr.targets()[r]) {
-                    if (t > duration) {
-                        throw new SpecException(where, "target " + t + " of read-out neuron " + r + " lies past T = "
-                                + duration + "; a spike train's targets lie in [0, T]");
-                    }
-                }
-            }
-        } else if (loss instanceof LossSpec.CrossEntropy ce) {
-            if (spikes != 1) {
-                throw new SpecException(where, "first-spike cross-entropy needs 1 output spike per read-out neuron, "
-                        + "got " + spikes);
-            }
-            if (!(ce.gamma() >= 0) || Double.isInfinite(ce.gamma())) {
-                throw new SpecException(where, "gamma must be finite and >= 0, got " + ce.gamma());
-            }
-        } else if (loss instanceof LossSpec.Sum sum) {
-            if (sum.terms() == null || sum.terms().isEmpty()) {
-                throw new SpecException(where, "a sum of losses needs at least one term");
-            }
-            for (int k = 0; k < sum.terms().size(); k++) {
-                LossSpec.Term t = sum.terms().get(k);
-                if (t == null || t.loss() == null || !Double.isFinite(t.weight())) {
-                    throw new SpecException(where + ".terms[" + k + "]", "needs a finite weight and a loss");
-                }
-                validateLoss(where + ".terms[" + k + "]", t.loss(), readout, custom, duration);
-            }
-        } else if (loss instanceof LossSpec.Custom c) {
-            if (!custom.contains(c.name())) {
-                throw new SpecException(where, "custom loss '" + c.name() + "' is not supplied; pass it when "
-                        + "compiling or loading (known custom losses: " + custom + ")");
-            }
+        LossContext context = new LossContext(readout.neurons().length, readout.counts()[0], duration, custom);
+        if (spec.loss() != null) {
+            Losses.validate("loss", spec.loss(), context);
         }
-    }
-
-    /**
-     * Target times the output times can reach: one list per read-out neuron, each finite, at least 0 (spikes never
-     * come before the trial starts) and in increasing order (a neuron's output times are).
-     */
-    private static void targets(String where, double[][] targets, int n) {
-        if (targets == null || targets.length != n) {
-            throw new SpecException(where, "needs one target list per read-out neuron (" + n + "), got "
-                    + (targets == null ? "none" : targets.length));
-        }
-        for (int r = 0; r < n; r++) {
-            if (targets[r] == null) {
-                throw new SpecException(where, "read-out neuron " + r + " has no target list");
-            }
-            for (int k = 0; k < targets[r].length; k++) {
-                double t = targets[r][k];
-                if (!Double.isFinite(t) || t < 0) {
-                    throw new SpecException(where, "target " + k + " of read-out neuron " + r + ": target times must "
-                            + "be finite and >= 0 (output spikes never come before 0), got " + t);
-                }
-                if (k > 0 && t < targets[r][k - 1]) {
-                    throw new SpecException(where, "targets of read-out neuron " + r + " must be in increasing order "
-                            + "(as its output times are), got " + targets[r][k - 1] + " before " + t);
-                }
-            }
-        }
+        return context;
     }
 }

@@ -1,21 +1,61 @@
 package io.smoothspike.spec;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.smoothspike.loss.FirstSpikeCrossEntropy;
+import io.smoothspike.loss.Loss;
+import io.smoothspike.loss.SpikeTimeSquaredError;
+import io.smoothspike.loss.SpikeTrainLoss;
+import io.smoothspike.loss.WeightedSum;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The loss of the output times (docs/method.md §6), a weighted sum of losses, or a user loss known by name. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LossSpec.SpikeTime.class, name = "spikeTime"),
-    @JsonSubTypes.Type(value = LossSpec.SpikeTrain.class, name = "spikeTrain"),
-    @JsonSubTypes.Type(value = LossSpec.CrossEntropy.class, name = "crossEntropy"),
-    @JsonSubTypes.Type(value = LossSpec.Sum.class, name = "sum"),
-    @JsonSubTypes.Type(value = LossSpec.Custom.class, name = "custom")})
-public sealed interface LossSpec {
+/**
+ * The description of a loss of the output times (docs/method.md §6): it validates itself against the read-out and
+ * builds the {@link Loss}. Saved as {@code {"kind": name, …its record components}}, where the name is the one it is
+ * registered under in {@link Losses}. A loss of one's own is a record implementing this interface plus one
+ * {@link Losses#register(String, Class)}; a loss given only as code is a {@link Custom} one.
+ */
+@JsonPropertyOrder({"kind"})
+public interface LossSpec {
+
+    /**
+     * Checks this description against the read-out in {@code context}; a problem is a {@link SpecException} at
+     * {@code where} (e.g. {@code loss.terms[1]}).
+     */
+    void validate(String where, LossContext context);
+
+    /**
+     * The loss of a batch whose trial k carries label {@code labels[k]} ({@code labels} is null when the data has
+     * none). Called only after {@link #validate} passed.
+     */
+    Loss build(LossContext context, int[] labels);
+
+    /** The name this description's type is registered under, written as the {@code kind} of its JSON form. */
+    @JsonProperty("kind")
+    default String kind() {
+        return Losses.kindOf(getClass());
+    }
 
     /** Mean squared error of output times against {@code targets[readout neuron][k]}. */
     record SpikeTime(double[][] targets) implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            LossTargets.check(where, targets, c.readoutNeurons());
+            for (int r = 0; r < targets.length; r++) {
+                if (targets[r].length > c.outputSpikes() || targets[r].length == 0) {
+                    throw new SpecException(where, "read-out neuron " + r + " has " + c.outputSpikes() + " output "
+                            + "spikes but " + targets[r].length + " targets (between 1 and the output spikes)");
+                }
+            }
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            return new SpikeTimeSquaredError(targets);
+        }
     }
 
     /**
@@ -23,21 +63,112 @@ public sealed interface LossSpec {
      * {@code finalFactor · T} is appended (1.1 in the paper).
      */
     record SpikeTrain(double[][] targets, double finalFactor) implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            LossTargets.check(where, targets, c.readoutNeurons());
+            if (!(finalFactor > 1) || Double.isInfinite(finalFactor)) {
+                throw new SpecException(where, "the final target factor must exceed 1 (it lies past T), got "
+                        + finalFactor);
+            }
+            for (int r = 0; r < targets.length; r++) {
+                if (targets[r].length + 1 > c.outputSpikes()) {
+                    throw new SpecException(where, "read-out neuron " + r + " has " + c.outputSpikes() + " output "
+                            + "spikes; its " + targets[r].length + " targets plus the final one need at least "
+                            + (targets[r].length + 1));
+                }
+                for (double t : targets[r]) {
+                    if (t > c.duration()) {
+                        throw new SpecException(where, "target " + t + " of read-out neuron " + r + " lies past T = "
+                                + c.duration() + "; a spike train's targets lie in [0, T]");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            double[][] t = new double[targets.length][];
+            for (int r = 0; r < t.length; r++) {
+                t[r] = Arrays.copyOf(targets[r], targets[r].length + 1);
+                t[r][t[r].length - 1] = finalFactor * c.duration();
+            }
+            return new SpikeTrainLoss(t);
+        }
     }
 
-    /** First-spike cross-entropy plus γ(exp(t_label/T) − 1); labels come with the data. */
+    /** First-spike cross-entropy plus γ(exp(t_label/T) − 1); labels come with the data. Predicts the earliest. */
     record CrossEntropy(double gamma) implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            if (c.outputSpikes() != 1) {
+                throw new SpecException(where, "first-spike cross-entropy needs 1 output spike per read-out neuron, "
+                        + "got " + c.outputSpikes());
+            }
+            if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+                throw new SpecException(where, "gamma must be finite and >= 0, got " + gamma);
+            }
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            if (labels == null) {
+                throw new IllegalArgumentException("the cross-entropy loss needs the labels of the trials");
+            }
+            return new FirstSpikeCrossEntropy(labels, c.readoutNeurons(), gamma, c.duration());
+        }
     }
 
     /** Σ weight_k · loss_k. */
     record Sum(List<Term> terms) implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            if (terms == null || terms.isEmpty()) {
+                throw new SpecException(where, "a sum of losses needs at least one term");
+            }
+            for (int k = 0; k < terms.size(); k++) {
+                Term t = terms.get(k);
+                if (t == null || t.loss() == null || !Double.isFinite(t.weight())) {
+                    throw new SpecException(where + ".terms[" + k + "]", "needs a finite weight and a loss");
+                }
+                Losses.validate(where + ".terms[" + k + "]", t.loss(), c);
+            }
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            List<Loss> parts = new ArrayList<>();
+            double[] w = new double[terms.size()];
+            for (int k = 0; k < w.length; k++) {
+                parts.add(terms.get(k).loss().build(c, labels));
+                w[k] = terms.get(k).weight();
+            }
+            return new WeightedSum(parts, w);
+        }
     }
 
     /** One weighted term of a {@link Sum}. */
     record Term(double weight, LossSpec loss) {
     }
 
-    /** A user loss given in code (Java lambda or Groovy closure); only its name is saved. */
+    /**
+     * A loss given only as code (Java lambda or Groovy closure); only its name is saved, and its code must be
+     * registered under that name ({@link Losses#register(String, Loss)}) before a network using it compiles or loads.
+     */
     record Custom(String name) implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            if (name == null || !c.customLosses().containsKey(name)) {
+                throw new SpecException(where, Losses.unregisteredCustom(name, c.customLosses().keySet()));
+            }
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            return c.customLosses().get(name);
+        }
     }
 }

@@ -2,8 +2,8 @@ package io.smoothspike.train;
 
 import io.smoothspike.grad.TrialEvaluator;
 import io.smoothspike.graph.Population;
-import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.Loss;
+import io.smoothspike.loss.Prediction;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.InputSpikes;
@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Metrics of a network on a set of trials, from forward passes in parallel: loss with pseudospikes, accuracy with
- * and without pseudospikes (labelled sets), activity (ordinary spikes per hidden neuron per sample), the fraction
- * of hidden neurons silent on the whole set, mean and extremes of the output times, and spike-cap hits. Hidden
- * neurons are those outside the read-out population. Results do not depend on the number of threads.
+ * and without pseudospikes (labelled sets whose loss defines a {@link Loss#prediction}), activity (ordinary spikes
+ * per hidden neuron per sample), the fraction of hidden neurons silent on the whole set, mean and extremes of the
+ * output times, and spike-cap hits. Hidden neurons are those outside the read-out population. Results do not depend
+ * on the number of threads.
  */
 final class HeldOutMetrics {
 
@@ -28,6 +29,7 @@ final class HeldOutMetrics {
     static Map<String, Object> evaluate(Network net, List<InputSpikes> inputs, int[] labels, int threads) {
         int n = inputs.size();
         Loss loss = net.loss(labels);
+        Prediction prediction = labels == null ? null : loss.prediction().orElse(null);
         int readPop = net.graph().populationOf(net.readout().neurons()[0]);
         List<Population> hidden = new ArrayList<>();
         for (int p = 0; p < net.graph().populations().size(); p++) {
@@ -60,9 +62,9 @@ final class HeldOutMetrics {
                 double[][] times = ev.times();
                 EventRecord rec = ev.record();
                 ev.readout().ordinaryTimes(rec, ordinary);
-                if (labels != null) {
-                    correct[k] = FirstSpikeCrossEntropy.predict(times) == labels[k] ? 1 : 0;
-                    correctOrdinary[k] = FirstSpikeCrossEntropy.predict(ordinary) == labels[k] ? 1 : 0;
+                if (prediction != null) {
+                    correct[k] = prediction.predict(times) == labels[k] ? 1 : 0;
+                    correctOrdinary[k] = prediction.predict(ordinary) == labels[k] ? 1 : 0;
                 }
                 double sum = 0;
                 double min = Double.POSITIVE_INFINITY;
@@ -110,7 +112,7 @@ final class HeldOutMetrics {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss", valid == 0 ? Double.NaN : lossSum / valid);
-        if (labels != null) {
+        if (prediction != null) {
             m.put("accuracy", right / (double) n);
             m.put("accuracy_ordinary", rightOrdinary / (double) n);
         }

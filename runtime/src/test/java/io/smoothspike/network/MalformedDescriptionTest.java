@@ -390,7 +390,7 @@ class MalformedDescriptionTest {
                 c("cross-entropy negative gamma", b -> b.loss = new LossSpec.CrossEntropy(-1), "loss",
                         "gamma must be finite and >= 0", "got -1.0"),
                 c("custom loss not supplied", b -> b.loss = new LossSpec.Custom("myLoss"), "loss",
-                        "custom loss 'myLoss' is not supplied", "pass it when compiling or loading"),
+                        "custom loss 'myLoss' is not registered", "Losses.register(\"myLoss\", loss)"),
                 c("sum of no losses", b -> b.loss = new LossSpec.Sum(List.of()), "loss",
                         "a sum of losses needs at least one term"),
                 c("sum term with a NaN weight", b -> b.loss = new LossSpec.Sum(List.of(
@@ -400,7 +400,7 @@ class MalformedDescriptionTest {
                 c("sum term with a broken loss", b -> b.loss = new LossSpec.Sum(List.of(
                         new LossSpec.Term(1, new LossSpec.CrossEntropy(0)),
                         new LossSpec.Term(0.5, new LossSpec.Custom("absent")))), "loss.terms[1]",
-                        "custom loss 'absent' is not supplied"));
+                        "custom loss 'absent' is not registered"));
     }
 
     private static Network baseNetwork;
@@ -523,7 +523,7 @@ class MalformedDescriptionTest {
         assertTrue(net.loss(null) == custom);
         SpecException e = assertThrows(SpecException.class,
                 () -> Network.compile(b.build(), Map.of("otherLoss", custom)));
-        assertTrue(e.getMessage().contains("custom loss 'myLoss' is not supplied"), e.getMessage());
+        assertTrue(e.getMessage().contains("custom loss 'myLoss' is not registered"), e.getMessage());
         assertTrue(e.getMessage().contains("otherLoss"), "lists the known custom losses: " + e.getMessage());
     }
 

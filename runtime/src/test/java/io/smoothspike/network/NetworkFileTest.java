@@ -384,7 +384,7 @@ class NetworkFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.load(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("invalid description"), e.getMessage());
-        assertTrue(e.getMessage().contains("custom loss 'reg' is not supplied"), e.getMessage());
+        assertTrue(e.getMessage().contains("custom loss 'reg' is not registered"), e.getMessage());
         assertTrue(Network.load(file, CUSTOM).loss(new int[] {0}) != null);
     }
 

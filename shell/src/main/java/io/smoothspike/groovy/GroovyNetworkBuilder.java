@@ -7,6 +7,7 @@ import io.smoothspike.dsl.PopulationBuilder;
 import io.smoothspike.dsl.ProjectionBuilder;
 import io.smoothspike.dsl.Snn;
 import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.LossSpec;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.ValueSpec;
 import java.util.HashMap;
@@ -182,6 +183,11 @@ public final class GroovyNetworkBuilder {
     public void loss(LossDef loss) {
         here("loss");
         builder.loss(loss);
+    }
+
+    /** {@code loss new MyLoss(…)}: a loss of a kind registered with {@code registerLoss}. */
+    public void loss(LossSpec loss) {
+        loss(Snn.loss(loss));
     }
 
     private static ValueSpec value(String what, Object v) {

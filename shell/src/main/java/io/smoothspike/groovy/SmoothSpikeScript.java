@@ -13,6 +13,8 @@ import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.Losses;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.SpecException;
 import io.smoothspike.spec.ValueSpec;
@@ -218,17 +220,49 @@ public abstract class SmoothSpikeScript extends Script {
 
     /**
      * A user loss: the closure receives the output times {@code double[][]} and an equally shaped gradient array to
-     * fill with ∂L/∂times, and returns the loss.
+     * fill with ∂L/∂times, and returns the loss. It is saved by name and registered under it (see
+     * {@link Snn#customLoss}); a script that loads a network using it runs {@code custom(name) {…}} first.
      */
     public LossDef custom(String name, Closure<?> lossAndGradient) {
-        Loss loss = (sample, times, grad) -> {
+        return Snn.customLoss(name, closureLoss(name, lossAndGradient));
+    }
+
+    /**
+     * A user loss that predicts a class: {@code custom('mine', predict: { times -> class }) { times, grad -> … }};
+     * metrics report accuracy with it.
+     */
+    public LossDef custom(Map<String, Object> args, String name, Closure<?> lossAndGradient) {
+        Closure<?> predict = new NamedArgs("custom", args, "predict").object("predict", Closure.class);
+        Loss loss = closureLoss(name, lossAndGradient);
+        if (predict != null) {
+            loss = Loss.predicting(loss, times -> {
+                Object c = predict.call((Object) times);
+                if (!(c instanceof Integer k)) {
+                    throw new IllegalArgumentException("the prediction of custom loss '" + name + "' must return a "
+                            + "class number (an integer), returned " + c);
+                }
+                return k;
+            });
+        }
+        return Snn.customLoss(name, loss);
+    }
+
+    private static Loss closureLoss(String name, Closure<?> lossAndGradient) {
+        return (sample, times, grad) -> {
             Object v = lossAndGradient.call(times, grad);
             if (!(v instanceof Number n)) {
                 throw new IllegalArgumentException("custom loss '" + name + "' must return a number, returned " + v);
             }
             return n.doubleValue();
         };
-        return Snn.customLoss(name, loss);
+    }
+
+    /**
+     * Registers a loss kind of one's own: {@code type} (e.g. a record defined in the script) implements
+     * {@link LossSpec}, is saved as {@code {"kind": kind, …}} and used as {@code loss new MyLoss(…)}.
+     */
+    public void registerLoss(String kind, Class<? extends LossSpec> type) {
+        Losses.register(kind, type);
     }
 
     // ---- data ----
