@@ -1,0 +1,96 @@
+package io.smoothspike.distributed;
+
+import io.smoothspike.cli.Main;
+import io.smoothspike.train.Trainer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The Spark task of one run: runs the script exactly as {@code smoothspike run SCRIPT --out DIR/FOLDER -P...} does
+ * (through the CLI itself, so the folder is the same), continues it with {@code --resume} where an interrupted
+ * attempt left a checkpoint, and skips it where an earlier attempt finished it. A finished run is marked by an
+ * empty file {@code DIR/.finished/FOLDER}. A failing run yields a {@link RunOutcome.Status#FAILED} outcome rather
+ * than failing the task, so the other runs go on; a task whose executor died is rerun by Spark and resumes.
+ */
+final class RunTask implements Function<SweepRun, RunOutcome> {
+
+    private static final long serialVersionUID = 1L;
+    /** The folder of the sweep that holds the markers of finished runs. */
+    static final String FINISHED = ".finished";
+
+    private final String script;
+    private final String sweepDir;
+    private final String dataDir;
+    private final LongAccumulator finished;
+    private final LongAccumulator failed;
+
+    /**
+     * @param dataDir the --data folder, or null
+     * @param finished counts the runs that ended, failed or not (for the progress line)
+     * @param failed counts the runs that failed
+     */
+    RunTask(Path script, Path sweepDir, Path dataDir, LongAccumulator finished, LongAccumulator failed) {
+        this.script = script.toAbsolutePath().toString();
+        this.sweepDir = sweepDir.toAbsolutePath().toString();
+        this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
+        this.finished = finished;
+        this.failed = failed;
+    }
+
+    /** Whether {@code run} finished in an earlier attempt of the sweep in {@code sweepDir}. */
+    static boolean isFinished(Path sweepDir, SweepRun run) {
+        return Files.isRegularFile(sweepDir.resolve(FINISHED).resolve(run.folder()))
+                && Files.isDirectory(sweepDir.resolve(run.folder()));
+    }
+
+    @Override
+    public RunOutcome call(SweepRun run) {
+        RunOutcome outcome = execute(run);
+        finished.add(1);
+        if (!outcome.succeeded()) {
+            failed.add(1);
+        }
+        return outcome;
+    }
+
+    private RunOutcome execute(SweepRun run) {
+        Path sweep = Path.of(sweepDir);
+        if (isFinished(sweep, run)) {
+            return new RunOutcome(run, RunOutcome.Status.KEPT, null);
+        }
+        Path dir = sweep.resolve(run.folder());
+        boolean resume = Files.isRegularFile(dir.resolve(Trainer.CHECKPOINT));
+        List<String> args = new ArrayList<>(List.of("run", script, resume ? "--resume" : "--out", dir.toString()));
+        if (dataDir != null) {
+            args.addAll(List.of("--data", dataDir));
+        }
+        run.parameters().forEach((name, value) -> args.add("-P" + name + "=" + value));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args.toArray(String[]::new), System.out, new PrintStream(err, true,
+                StandardCharsets.UTF_8));
+        if (status != 0) {
+            return new RunOutcome(run, RunOutcome.Status.FAILED, err.toString(StandardCharsets.UTF_8).strip());
+        }
+        markFinished(sweep, run);
+        return new RunOutcome(run, resume ? RunOutcome.Status.RESUMED : RunOutcome.Status.RAN, null);
+    }
+
+    private static void markFinished(Path sweep, SweepRun run) {
+        try {
+            Path marker = sweep.resolve(FINISHED).resolve(run.folder());
+            Files.createDirectories(marker.getParent());
+            Files.write(marker, new byte[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark run " + run.folder() + " finished: " + e.getMessage(), e);
+        }
+    }
+}
