@@ -1,6 +1,7 @@
 package io.smoothspike.distributed;
 
 import io.smoothspike.cli.Main;
+import io.smoothspike.network.Json;
 import io.smoothspike.train.Trainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.apache.spark.util.LongAccumulator;
  * The Spark task of one run: runs the script exactly as {@code smoothspike run SCRIPT --out DIR/FOLDER -P...} does
  * (through the CLI itself, so the folder is the same), continues it with {@code --resume} where an interrupted
  * attempt left a checkpoint, and skips it where an earlier attempt finished it. A finished run is marked by an
- * empty file {@code DIR/.finished/FOLDER}. A failing run yields a {@link RunOutcome.Status#FAILED} outcome rather
+ * empty file {@code DIR/.finished/FOLDER}; one whose training was interrupted is not finished. A failing run yields a {@link RunOutcome.Status#FAILED} outcome rather
  * than failing the task, so the other runs go on; a task whose executor died is rerun by Spark and resumes.
  */
 final class RunTask implements Function<SweepRun, RunOutcome> {
@@ -80,8 +81,23 @@ final class RunTask implements Function<SweepRun, RunOutcome> {
         if (status != 0) {
             return new RunOutcome(run, RunOutcome.Status.FAILED, err.toString(StandardCharsets.UTF_8).strip());
         }
+        if (stoppedEarly(dir)) {
+            return new RunOutcome(run, RunOutcome.Status.FAILED, "its training stopped before the end "
+                    + "(interrupted); the same sweep command continues it from " + dir.resolve(Trainer.CHECKPOINT));
+        }
         markFinished(sweep, run);
         return new RunOutcome(run, resume ? RunOutcome.Status.RESUMED : RunOutcome.Status.RAN, null);
+    }
+
+    /** Whether the run's metrics.json says its training was interrupted (stopped early, or its thread was). */
+    private static boolean stoppedEarly(Path dir) {
+        Path metrics = dir.resolve("metrics.json");
+        try {
+            return Files.isRegularFile(metrics) && Json.MAPPER.readTree(metrics.toFile()).path("interrupted")
+                    .asBoolean(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + metrics + ": " + e.getMessage(), e);
+        }
     }
 
     private static void markFinished(Path sweep, SweepRun run) {
