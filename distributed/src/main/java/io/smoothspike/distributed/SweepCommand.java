@@ -23,7 +23,7 @@ public final class SweepCommand {
                                      [--master URL] [--conf KEY=VALUE ...] [--data DIR]
 
             Runs the script once for every combination of the listed values, as Apache Spark
-            tasks; run k writes DIR/name=A,seed=1/ exactly as 'smoothspike run' would.
+            tasks; each run writes DIR/name=A,seed=1/ exactly as 'smoothspike run' would.
             At the end DIR/sweep.json and DIR/sweep.md hold, per configuration, the mean and
             standard deviation over the seeds of every final metric (metrics.json).
               --out DIR         the sweep's folder; the same command again continues an

@@ -42,7 +42,7 @@ public final class Main {
             Commands:
               run FILE.groovy [--out DIR] [--data DIR] [--resume DIR] [--force] [-Pname=value ...]
                                 run an experiment script (see scripts/)
-              sweep FILE.groovy -Pname=A,B|FROM..TO ... [--master URL] [--out DIR]
+              sweep FILE.groovy -Pname=A,B|FROM..TO ... --out DIR [--master URL]
                                 run a script for every combination of parameter values, as Apache Spark
                                 tasks (local mode by default, or a cluster); resumes an interrupted sweep
               demo [--neurons N] [--duration T] [--seed S]
