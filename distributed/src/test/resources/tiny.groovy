@@ -1,5 +1,7 @@
 // A tiny training for the sweep tests: four QIF neurons, one of which learns a target spike train.
-def p = params(seed: 1, trials: 40, neurons: 4, stopAfter: 0)
+// -PdieAfterCheckpoint=FILE: the first run to create FILE stops the JVM it runs in after its first checkpoint
+// (an executor dying mid-run); the runs after that train normally.
+def p = params(seed: 1, trials: 40, neurons: 4, stopAfter: 0, dieAfterCheckpoint: '')
 def target = PoissonTrains.train(1.0, 5.0, 1.0, p.seed * 100) as List
 def net = network('tiny') {
     trial duration: 5.0, spikeCap: 200
@@ -9,5 +11,9 @@ def net = network('tiny') {
     connect 'rnn', 'rnn', connectivity: allToAll(self: false), weights: 0
     readout 'rnn', neurons: [0], spikes: target.size() + 1
     loss spikeTrain([target])
+}
+if (p.dieAfterCheckpoint && new File(p.dieAfterCheckpoint).createNewFile()) {
+    train(net, trials: p.trials, optimizer: 'adabelief', lr: 1e-2, evaluateEvery: 10, stopAfter: 1)
+    Runtime.runtime.halt(1)
 }
 train(net, trials: p.trials, optimizer: 'adabelief', lr: 1e-2, evaluateEvery: 10, stopAfter: p.stopAfter)

@@ -19,8 +19,9 @@ import org.apache.spark.util.LongAccumulator;
  * The Spark task of one run: runs the script exactly as {@code smoothspike run SCRIPT --out DIR/FOLDER -P...} does
  * (through the CLI itself, so the folder is the same), continues it with {@code --resume} where an interrupted
  * attempt left a checkpoint, and skips it where an earlier attempt finished it. A finished run is marked by an
- * empty file {@code DIR/.finished/FOLDER}; one whose training was interrupted is not finished. A failing run yields a {@link RunOutcome.Status#FAILED} outcome rather
- * than failing the task, so the other runs go on; a task whose executor died is rerun by Spark and resumes.
+ * empty file {@code DIR/.finished/FOLDER}; one whose training was interrupted is not finished. A failing run yields
+ * a {@link RunOutcome.Status#FAILED} outcome rather than failing the task, so the other runs go on; a task whose
+ * executor died is rerun by Spark and resumes.
  */
 final class RunTask implements Function<SweepRun, RunOutcome> {
 
