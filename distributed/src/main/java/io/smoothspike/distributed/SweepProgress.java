@@ -25,7 +25,7 @@ final class SweepProgress {
         String last = "";
         while (true) {
             String line = String.format("sweep: %d of %d runs done (%d failed), %d running", finished.value(), total,
-                    failed.value(), running(tracker));
+                    failed.value(), Math.min(running(tracker), total - finished.value()));
             if (!line.equals(last)) {
                 out.println(line);
                 last = line;
@@ -44,6 +44,7 @@ final class SweepProgress {
         }
     }
 
+    /** The tasks running (Spark's count, which can lag a task's end by a moment). */
     private static int running(JavaSparkStatusTracker tracker) {
         int n = 0;
         for (int id : tracker.getActiveStageIds()) {

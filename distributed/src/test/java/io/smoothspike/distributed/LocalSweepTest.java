@@ -44,6 +44,17 @@ class LocalSweepTest {
                 Files.readAllBytes(actual.resolve("metrics.csv")), actual + "/metrics.csv");
     }
 
+    /** The number of the first line of the tiny script that contains {@code text}. */
+    private static int lineOf(String text) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(Cli.tinyScript()));
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).contains(text)) {
+                return k + 1;
+            }
+        }
+        throw new IllegalStateException(text + " is not in the script");
+    }
+
     private static double finalLoss(Path run) throws IOException {
         return Json.MAPPER.readTree(run.resolve("metrics.json").toFile()).get("final_loss").doubleValue();
     }
@@ -60,8 +71,9 @@ class LocalSweepTest {
         assertSameMetrics(seed1, out.resolve("seed=1,neurons=4"));
         assertSameMetrics(seed2, out.resolve("seed=2,neurons=4"));
         assertTrue(c.out().contains("sweep: 4 of 4 runs done (2 failed), 0 running"), c::toString);
-        assertTrue(c.out().contains("sweep: run seed=1,neurons=0 failed: tiny.groovy:6: size of input 'exc' must "
-                + "be a positive integer, got 0"), c::toString);
+        String error = "tiny.groovy:" + lineOf("input 'exc'") + ": size of input 'exc' must be a positive integer, "
+                + "got 0";
+        assertTrue(c.out().contains("sweep: run seed=1,neurons=0 failed: " + error), c::toString);
         JsonNode summary = Json.MAPPER.readTree(out.resolve("sweep.json").toFile());
         JsonNode trained = summary.get("configurations").get(0);
         assertEquals("4", trained.get("parameters").get("neurons").asText());
@@ -73,7 +85,7 @@ class LocalSweepTest {
         assertEquals(2, trained.get("metrics").get("final_loss").get("runs").intValue());
         JsonNode failed = summary.get("configurations").get(1);
         assertEquals("failed", failed.get("runs").get(1).get("status").asText());
-        assertTrue(failed.get("runs").get(1).get("error").asText().startsWith("tiny.groovy:6: "));
+        assertEquals(error, failed.get("runs").get(1).get("error").asText());
         String md = Files.readString(out.resolve("sweep.md"));
         assertTrue(md.contains("| neurons=4 | "), md);
         assertTrue(md.contains("[seed=1,neurons=4](seed=1,neurons=4/), [seed=2,neurons=4](seed=2,neurons=4/) |"),

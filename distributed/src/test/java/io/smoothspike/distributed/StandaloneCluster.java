@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class StandaloneCluster implements AutoCloseable {
 
     private static final long START_MILLIS = 60_000;
+    /** JVM options that start the cluster's JVMs (and the tests' executors) quickly: the fast compiler only. */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
@@ -59,6 +61,7 @@ final class StandaloneCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + Path.of("spark-java.options").toAbsolutePath(), "-Xmx256m", "-cp", classPath(),
                 mainClass));
+        command.addAll(1, List.of(QUICK_START.split(" ")));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());

@@ -30,10 +30,13 @@ class StandaloneClusterTest {
         Path out = tmp.resolve("sweep");
         Path died = tmp.resolve("died");
         try (StandaloneCluster cluster = new StandaloneCluster(Files.createDirectories(tmp.resolve("cluster")), 2)) {
-            Cli c = Cli.run("sweep", Cli.tinyScript(), "-Pseed=1,2", "-PdieAfterCheckpoint=" + died, "--master", cluster.url(), "--out",
-                    out.toString(), "--conf", "spark.driver.host=127.0.0.1", "--conf",
-                    "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.executor.memory=512m", "--conf",
-                    "spark.executor.extraClassPath=" + StandaloneCluster.classPath());
+            Cli c = Cli.run("sweep", Cli.tinyScript(), "-Pseed=1,2", "-PdieAfterCheckpoint=" + died,
+                    "--master", cluster.url(), "--out", out.toString(),
+                    "--conf", "spark.driver.host=127.0.0.1",
+                    "--conf", "spark.driver.bindAddress=127.0.0.1",
+                    "--conf", "spark.executor.memory=512m",
+                    "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.QUICK_START,
+                    "--conf", "spark.executor.extraClassPath=" + StandaloneCluster.classPath());
             assertEquals(0, c.status(), () -> c + "\n" + cluster.logs());
         }
         assertTrue(Files.exists(died), "no executor died");
