@@ -18,16 +18,14 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * The Spark task of one run: runs the script exactly as {@code smoothspike run SCRIPT --out DIR/FOLDER -P...} does
  * (through the CLI itself, so the folder is the same), continues it with {@code --resume} where an interrupted
- * attempt left a checkpoint, and skips it where an earlier attempt finished it. A finished run is marked by an
- * empty file {@code DIR/.finished/FOLDER}; one whose training was interrupted is not finished. A failing run yields
+ * attempt left a checkpoint, and keeps it where an earlier attempt finished it with the same script, data and
+ * parameters ({@link FinishedRuns}); one whose training was interrupted is not finished. A failing run yields
  * a {@link RunOutcome.Status#FAILED} outcome rather than failing the task, so the other runs go on; a task whose
  * executor died is rerun by Spark and resumes.
  */
 final class RunTask implements Function<SweepRun, RunOutcome> {
 
     private static final long serialVersionUID = 1L;
-    /** The folder of the sweep that holds the markers of finished runs. */
-    static final String FINISHED = ".finished";
 
     private final String script;
     private final String sweepDir;
@@ -48,12 +46,6 @@ final class RunTask implements Function<SweepRun, RunOutcome> {
         this.failed = failed;
     }
 
-    /** Whether {@code run} finished in an earlier attempt of the sweep in {@code sweepDir}. */
-    static boolean isFinished(Path sweepDir, SweepRun run) {
-        return Files.isRegularFile(sweepDir.resolve(FINISHED).resolve(run.folder()))
-                && Files.isDirectory(sweepDir.resolve(run.folder()));
-    }
-
     @Override
     public RunOutcome call(SweepRun run) {
         RunOutcome outcome = execute(run);
@@ -66,16 +58,23 @@ final class RunTask implements Function<SweepRun, RunOutcome> {
 
     private RunOutcome execute(SweepRun run) {
         Path sweep = Path.of(sweepDir);
-        if (isFinished(sweep, run)) {
-            return new RunOutcome(run, RunOutcome.Status.KEPT, null);
+        FinishedRuns finishedRuns = new FinishedRuns(sweep);
+        List<String> identity = new ArrayList<>(List.of(script));
+        if (dataDir != null) {
+            identity.addAll(List.of("--data", dataDir));
+        }
+        run.parameters().forEach((name, value) -> identity.add("-P" + name + "=" + value));
+        String recorded = finishedRuns.recorded(run);
+        if (recorded != null) {
+            return recorded.equals(String.join("\n", identity)) ? new RunOutcome(run, RunOutcome.Status.KEPT, null)
+                    : new RunOutcome(run, RunOutcome.Status.FAILED, sweep.resolve(run.folder()) + " holds a "
+                    + "finished run of another script, data or parameters (" + finishedRuns.marker(run) + "); give "
+                    + "the sweep another --out, or delete that folder to run it again");
         }
         Path dir = sweep.resolve(run.folder());
         boolean resume = Files.isRegularFile(dir.resolve(Trainer.CHECKPOINT));
-        List<String> args = new ArrayList<>(List.of("run", script, resume ? "--resume" : "--out", dir.toString()));
-        if (dataDir != null) {
-            args.addAll(List.of("--data", dataDir));
-        }
-        run.parameters().forEach((name, value) -> args.add("-P" + name + "=" + value));
+        List<String> args = new ArrayList<>(List.of("run", resume ? "--resume" : "--out", dir.toString()));
+        args.addAll(identity);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args.toArray(String[]::new), System.out, new PrintStream(err, true,
                 StandardCharsets.UTF_8));
@@ -86,28 +85,18 @@ final class RunTask implements Function<SweepRun, RunOutcome> {
             return new RunOutcome(run, RunOutcome.Status.FAILED, "its training stopped before the end "
                     + "(interrupted); the same sweep command continues it from " + dir.resolve(Trainer.CHECKPOINT));
         }
-        markFinished(sweep, run);
+        finishedRuns.mark(run, String.join("\n", identity));
         return new RunOutcome(run, resume ? RunOutcome.Status.RESUMED : RunOutcome.Status.RAN, null);
     }
 
     /** Whether the run's metrics.json says its training was interrupted (stopped early, or its thread was). */
     private static boolean stoppedEarly(Path dir) {
-        Path metrics = dir.resolve("metrics.json");
+        Path metrics = dir.resolve(SweepReport.METRICS_FILE);
         try {
             return Files.isRegularFile(metrics) && Json.MAPPER.readTree(metrics.toFile()).path("interrupted")
                     .asBoolean(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + metrics + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void markFinished(Path sweep, SweepRun run) {
-        try {
-            Path marker = sweep.resolve(FINISHED).resolve(run.folder());
-            Files.createDirectories(marker.getParent());
-            Files.write(marker, new byte[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark run " + run.folder() + " finished: " + e.getMessage(), e);
         }
     }
 }

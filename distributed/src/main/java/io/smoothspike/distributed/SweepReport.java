@@ -28,6 +28,8 @@ final class SweepReport {
     static final String SEED = "seed";
     static final String JSON_FILE = "sweep.json";
     static final String MARKDOWN_FILE = "sweep.md";
+    /** A run's final metrics, written by the trainer. */
+    static final String METRICS_FILE = "metrics.json";
 
     private final Path dir;
     private final Path script;
@@ -84,7 +86,7 @@ final class SweepReport {
 
     /** The numbers at the top level of the run's metrics.json (none if the script trained nothing). */
     private Map<String, Double> finalMetrics(SweepRun run) {
-        Path file = dir.resolve(run.folder()).resolve("metrics.json");
+        Path file = dir.resolve(run.folder()).resolve(METRICS_FILE);
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
             return metrics;

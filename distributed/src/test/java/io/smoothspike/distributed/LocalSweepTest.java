@@ -3,6 +3,7 @@ package io.smoothspike.distributed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +119,13 @@ class LocalSweepTest {
         assertTrue(again.out().contains("2 runs (2 kept from before, 0 failed)"), again::toString);
         assertEquals(written, Files.getLastModifiedTime(out.resolve("seed=1/metrics.csv")));
         assertFalse(Files.exists(out.resolve("seed=3")));
+
+        Cli changed = sweep(out, "-Pseed=1,2", "-Ptrials=20");
+
+        assertEquals(1, changed.status(), changed::toString);
+        assertTrue(changed.out().contains("sweep: run seed=1 failed: " + out.resolve("seed=1") + " holds a finished "
+                + "run of another script, data or parameters"), changed::toString);
+        assertEquals(written, Files.getLastModifiedTime(out.resolve("seed=1/metrics.csv")));
     }
 
     @Test
@@ -128,6 +137,6 @@ class LocalSweepTest {
         assertEquals(1, c.status(), c::toString);
         assertTrue(c.out().contains("sweep: run seed=1 failed: its training stopped before the end (interrupted)"),
                 c::toString);
-        assertFalse(RunTask.isFinished(out, new SweepRun("seed=1", java.util.Map.of(), java.util.Map.of())));
+        assertNull(new FinishedRuns(out).recorded(new SweepRun("seed=1", Map.of(), Map.of())));
     }
 }
