@@ -5,6 +5,8 @@ import io.smoothspike.groovy.ScriptError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class Main {
         COMMANDS.put("gradcheck", GradcheckCommand::run);
         COMMANDS.put("bench", BenchCommand::run);
         COMMANDS.put("data", DataCommand::run);
+        COMMANDS.put("sweep", Main::sweep);
     }
 
     static final String USAGE = """
@@ -39,6 +42,9 @@ public final class Main {
             Commands:
               run FILE.groovy [--out DIR] [--data DIR] [--resume DIR] [--force] [-Pname=value ...]
                                 run an experiment script (see scripts/)
+              sweep FILE.groovy -Pname=A,B|FROM..TO ... --out DIR [--master URL]
+                                run a script for every combination of parameter values, as Apache Spark
+                                tasks (local mode by default, or a cluster); resumes an interrupted sweep
               demo [--neurons N] [--duration T] [--seed S]
                                 simulate a recurrent QIF network with Poisson input and print a spike raster
               gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
@@ -95,6 +101,36 @@ public final class Main {
             return 1;
         } finally {
             out.flush();
+        }
+    }
+
+    /** The class of the sweep verb, in the distributed module (its jar holds Spark's dependencies). */
+    static final String SWEEP_CLASS = "io.smoothspike.distributed.SweepCommand";
+
+    /**
+     * {@code sweep}: runs {@value #SWEEP_CLASS}'s {@code run(String[], PrintStream)}, found by name so that this
+     * module needs no Spark; the launcher puts the distributed module on the class path for this verb only.
+     */
+    static int sweep(String[] args, PrintStream out) {
+        Method run;
+        try {
+            run = Class.forName(SWEEP_CLASS).getMethod("run", String[].class, PrintStream.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the distributed module (Apache Spark) is not on the class path; run "
+                    + "sweeps through ./smoothspike, which builds distributed/ and adds it for this command");
+        }
+        try {
+            return (Integer) run.invoke(null, args, out);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(FailureText.of(e.getCause()), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(SWEEP_CLASS + ".run is not public", e);
         }
     }
 

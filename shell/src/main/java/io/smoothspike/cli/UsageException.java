@@ -1,9 +1,10 @@
 package io.smoothspike.cli;
 
 /** A command line that does not fit the command's options; reported with exit status 2. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
+    /** A usage error explained by {@code message}. */
+    public UsageException(String message) {
         super(message);
     }
 }
