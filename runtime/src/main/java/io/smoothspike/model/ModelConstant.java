@@ -99,6 +99,16 @@ public final class ModelConstant {
         }
     }
 
+    /** Whether {@code value} is finite and in the declared range, given the model's constant values. */
+    boolean admits(double value, double[] values, List<String> names) {
+        return Double.isFinite(value) && switch (kind) {
+            case POSITIVE -> value > 0;
+            case ABOVE_NUMBER -> value > low;
+            case ABOVE_CONSTANT -> value > values[names.indexOf(lowConstant)];
+            case ANY -> true;
+        };
+    }
+
     /** The constant for messages, e.g. {@code drive > 0.25}, {@code threshold > 0 (default 1.0)}. */
     @Override
     public String toString() {

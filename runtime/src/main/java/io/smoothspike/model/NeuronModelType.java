@@ -103,6 +103,12 @@ public final class NeuronModelType {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "; " + describeConstants(), e);
         }
+        for (int k = 0; k < values.length; k++) {
+            if (!constants.get(k).admits(values[k], values, constantNames)) {
+                throw new IllegalArgumentException(name + ": " + constantNames.get(k) + " = " + values[k]
+                        + " is outside its range; " + describeConstants());
+            }
+        }
         if (!name.equals(model.id()) || !constantNames.equals(List.of(model.constantNames()))) {
             throw new IllegalStateException("neuron model type '" + name + "' made a model with id() '" + model.id()
                     + "' and constantNames() " + List.of(model.constantNames()) + "; they must be '" + name + "' and "
