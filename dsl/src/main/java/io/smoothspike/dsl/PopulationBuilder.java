@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A population of neurons of one model: initial state per coordinate (the model's user coordinates: {@code V},
  * {@code I} for qif and lif; {@code phase} for theta and oscillatory-lif; unset coordinates take the model's default,
- * e.g. V = 0, I = 0 or the phase of V = 0) and what of it is trained. Continue with {@link #and()} or any network-level call (see {@link NetworkSection}).
+ * e.g. V = 0, I = 0 or the phase of V = 0) and what of it is trained. Continue with {@link #and()} or any
+ * network-level call (see {@link NetworkSection}).
  */
 public final class PopulationBuilder extends NetworkSection {
 

@@ -216,7 +216,8 @@ class JavaDslTest {
         message(() -> network("n").readout("p").spikes(0), "readout spikes must be a positive integer, got 0");
         message(() -> network("n").pseudo(10, "deep"),
                 "pseudo rule must be one of [auto, layered, recurrent], got 'deep'");
-        message(() -> qif(-1), "qif: tau must be a positive finite number, got -1.0; the qif model's constants: tau > 0");
+        message(() -> qif(-1),
+                "qif: tau must be a positive finite number, got -1.0; the qif model's constants: tau > 0");
         message(() -> random(1.5, 0), "connection probability must lie in [0, 1], got 1.5");
 
         message(() -> network("n").input("in", 1).external().spec(),
