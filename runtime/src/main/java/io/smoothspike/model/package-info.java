@@ -9,6 +9,6 @@
  * states in ({@link io.smoothspike.model.UserCoordinates}). {@link io.smoothspike.model.NeuronModels} maps names to
  * types: a built-in model is registered there with one line, a user's model with
  * {@code NeuronModels.register(MyModel.TYPE)} (or {@code register(MyModel.TYPE)} in a script). Nothing outside this
- * package depends on a particular model.
+ * package switches on model types.
  */
 package io.smoothspike.model;
