@@ -1,5 +1,7 @@
 package io.smoothspike.dsl;
 
+import io.smoothspike.model.NeuronModelType;
+import io.smoothspike.model.NeuronModels;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.PopulationSpec;
 import io.smoothspike.spec.ValueSpec;
@@ -9,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A population of neurons of one model: initial state per coordinate ({@code V}, {@code I} for qif and lif;
- * {@code phase} for theta and oscillatory-lif; unset coordinates start at V = 0, I = 0 or the phase of V = 0) and
- * what of it is trained. Continue with {@link #and()} or any network-level call (see {@link NetworkSection}).
+ * A population of neurons of one model: initial state per coordinate (the model's user coordinates: {@code V},
+ * {@code I} for qif and lif; {@code phase} for theta and oscillatory-lif; unset coordinates take the model's default,
+ * e.g. V = 0, I = 0 or the phase of V = 0) and what of it is trained. Continue with {@link #and()} or any
+ * network-level call (see {@link NetworkSection}).
  */
 public final class PopulationBuilder extends NetworkSection {
 
@@ -79,7 +82,7 @@ public final class PopulationBuilder extends NetworkSection {
         return this;
     }
 
-    /** Makes the named model constants ({@code tau}, {@code drive}, {@code threshold}) trainable. */
+    /** Makes the named model constants (e.g. {@code tau}, {@code drive}, {@code threshold}) trainable. */
     public PopulationBuilder trainConstants(String... constants) {
         Check.notNull(where() + " trainable constants", constants);
         List<String> known = constants();
@@ -109,34 +112,14 @@ public final class PopulationBuilder extends NetworkSection {
         return new PopulationSpec(name, size, model, initial, trainInitial, trainConstants);
     }
 
-    /** The state coordinates of the model, or null for a type the DSL does not know. */
+    /** The coordinates users give initial states in, or null for a model that is not registered. */
     private List<String> coordinates() {
-        switch (String.valueOf(model.type())) {
-            case "qif":
-            case "lif":
-                return List.of("V", "I");
-            case "theta":
-            case "oscillatory-lif":
-                return List.of("phase");
-            default:
-                return null;
-        }
+        return NeuronModels.find(model.type()).map(t -> t.coordinates().names()).orElse(null);
     }
 
-    /** The constants of the model, or null for a type the DSL does not know. */
+    /** The trainable constants of the model, or null for a model that is not registered. */
     private List<String> constants() {
-        switch (String.valueOf(model.type())) {
-            case "qif":
-                return List.of("tau");
-            case "theta":
-                return List.of("tau", "drive");
-            case "lif":
-                return List.of("tau", "threshold");
-            case "oscillatory-lif":
-                return List.of("tau", "drive", "threshold");
-            default:
-                return null;
-        }
+        return NeuronModels.find(model.type()).map(NeuronModelType::trainableConstants).orElse(null);
     }
 
     private String where() {

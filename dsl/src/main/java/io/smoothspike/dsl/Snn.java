@@ -1,6 +1,8 @@
 package io.smoothspike.dsl;
 
 import io.smoothspike.loss.Loss;
+import io.smoothspike.model.NeuronModelType;
+import io.smoothspike.model.NeuronModels;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.LossSpec;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Entry point of the Java DSL: {@link #network(String)} starts a network, and the static helpers make the neuron
@@ -46,25 +50,38 @@ public final class Snn {
 
     // ---- neuron models ----
 
+    /**
+     * Any registered neuron model ({@link NeuronModels}) by name with named constants, e.g.
+     * {@code model("qif", Map.of("tau", 1.0))}; constants left out take the model's defaults. An unknown name lists the
+     * registered models; an unknown, missing or invalid constant lists the model's constants with their ranges.
+     */
+    public static ModelSpec model(String name, Map<String, ? extends Number> constants) {
+        NeuronModelType type = NeuronModels.get(Check.notNull("model name", name));
+        Map<String, Double> values = new LinkedHashMap<>();
+        Check.notNull(name + " constants", constants).forEach((k, v) -> values.put(k,
+                Check.notNull(name + " constant " + k, v).doubleValue()));
+        type.create(values);
+        return new ModelSpec(name, values);
+    }
+
     /** Quadratic integrate-and-fire neuron with exponentially decaying synaptic current (τ_s = τ/2). */
     public static ModelSpec qif(double tau) {
-        return ModelSpec.qif(Check.positive("qif tau", tau));
+        return model("qif", Map.of("tau", tau));
     }
 
     /** Theta neuron (QIF with constant drive, delta-pulse coupling); {@code drive} is the constant input current. */
     public static ModelSpec theta(double tau, double drive) {
-        return ModelSpec.theta(Check.positive("theta tau", tau), Check.finite("theta drive", drive));
+        return model("theta", Map.of("tau", tau, "drive", drive));
     }
 
     /** Leaky integrate-and-fire neuron with the QIF's synaptic current and firing threshold {@code threshold}. */
     public static ModelSpec lif(double tau, double threshold) {
-        return ModelSpec.lif(Check.positive("lif tau", tau), Check.finite("lif threshold", threshold));
+        return model("lif", Map.of("tau", tau, "threshold", threshold));
     }
 
     /** Oscillatory leaky integrate-and-fire neuron with constant drive and delta coupling. */
     public static ModelSpec oscillatoryLif(double tau, double drive, double threshold) {
-        return ModelSpec.oscillatoryLif(Check.positive("oscillatory-lif tau", tau),
-                Check.finite("oscillatory-lif drive", drive), Check.finite("oscillatory-lif threshold", threshold));
+        return model("oscillatory-lif", Map.of("tau", tau, "drive", drive, "threshold", threshold));
     }
 
     // ---- values (initial states, weights) ----

@@ -116,8 +116,7 @@ class JavaDslTest {
         assertEquals("neuron", pop.name());
         assertEquals(1, pop.size());
         assertEquals("qif", pop.model().type());
-        assertEquals(1.0, pop.model().tau());
-        assertNull(pop.model().drive());
+        assertEquals(Map.of("tau", 1.0), pop.model().constants());
         assertTrue(pop.initial().isEmpty());
         assertFalse(pop.trainInitial());
         assertTrue(pop.trainConstants().isEmpty());
@@ -244,7 +243,8 @@ class JavaDslTest {
         message(() -> network("n").readout("p").spikes(0), "readout spikes must be a positive integer, got 0");
         message(() -> network("n").pseudo(10, "deep"),
                 "pseudo rule must be one of [auto, layered, recurrent], got 'deep'");
-        message(() -> qif(-1), "qif tau must be a positive finite number, got -1.0");
+        message(() -> qif(-1),
+                "qif: tau must be a positive finite number, got -1.0; the qif model's constants: tau > 0");
         message(() -> random(1.5, 0), "connection probability must lie in [0, 1], got 1.5");
 
         message(() -> network("n").input("in", 1).external().spec(),

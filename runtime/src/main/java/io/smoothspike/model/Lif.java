@@ -1,5 +1,7 @@
 package io.smoothspike.model;
 
+import java.util.List;
+
 /**
  * Leaky integrate-and-fire neuron with the QIF model's synaptic current (comparison model):
  * {@code τ dV/dt = −V + I}, {@code I(t) = I(t0) exp(−2(t − t0)/τ)}; an input of weight w adds w to I; a spike is V
@@ -13,6 +15,11 @@ package io.smoothspike.model;
 public final class Lif implements NeuronModel {
 
     private static final String ID = "lif";
+
+    /** The lif model as descriptions name it: constants {@code tau > 0}, {@code threshold > 0} (default 1). */
+    public static final NeuronModelType TYPE = new NeuronModelType(ID, List.of(ModelConstant.positive("tau"),
+            ModelConstant.positive("threshold").withDefault(1)), UserCoordinates.VOLTAGE_AND_CURRENT,
+            c -> new Lif(c[0], c[1]));
     private final double tau;
     private final double threshold;
 

@@ -20,6 +20,15 @@ public interface NeuronModel {
     }
 
     /**
+     * The interval {@code [low, high]} that model coordinate {@code coordinate} of a neuron's state lies in; a trained
+     * initial state is kept in it after each optimizer step. A model whose coordinates are limited (a phase in
+     * [0, Θ], an angle) overrides this; by default a coordinate is unbounded.
+     */
+    default double[] stateBounds(int coordinate) {
+        return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+    }
+
+    /**
      * Model coordinates of a neuron given its membrane potential and (for models with a synaptic current) its current.
      * Models without a current ignore {@code current}. {@code v} may be {@code -Infinity} for QIF-type models (reset).
      */

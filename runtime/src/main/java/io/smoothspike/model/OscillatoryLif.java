@@ -1,5 +1,7 @@
 package io.smoothspike.model;
 
+import java.util.List;
+
 /**
  * Oscillatory LIF neuron with delta-pulse coupling (comparison model):
  * {@code τ dV/dt = −V + I0 + τ Σ w δ(t − t_in)}, {@code I0 > V_th}; a spike is V reaching V_th, after which V = 0.
@@ -10,6 +12,14 @@ package io.smoothspike.model;
 public final class OscillatoryLif implements NeuronModel {
 
     private static final String ID = "oscillatory-lif";
+
+    /**
+     * The oscillatory-lif model as descriptions name it: constants {@code tau > 0}, {@code drive > threshold},
+     * {@code threshold > 0} (default 1); initial phase.
+     */
+    public static final NeuronModelType TYPE = new NeuronModelType(ID, List.of(ModelConstant.positive("tau"),
+            ModelConstant.above("drive", "threshold"), ModelConstant.positive("threshold").withDefault(1)),
+            UserCoordinates.PHASE, c -> new OscillatoryLif(c[0], c[1], c[2]));
     private final double tau;
     private final double drive;
     private final double threshold;
@@ -54,6 +64,12 @@ public final class OscillatoryLif implements NeuronModel {
     @Override
     public String[] stateNames() {
         return new String[] {"phase"};
+    }
+
+    /** The phase is at most Θ (negative after strong inhibition). */
+    @Override
+    public double[] stateBounds(int coordinate) {
+        return new double[] {Double.NEGATIVE_INFINITY, period()};
     }
 
     @Override

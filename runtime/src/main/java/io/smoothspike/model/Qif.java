@@ -1,5 +1,7 @@
 package io.smoothspike.model;
 
+import java.util.List;
+
 /**
  * Quadratic integrate-and-fire neuron with an exponentially decaying synaptic current (τ_s = τ/2):
  * {@code τ dV/dt = V(V − 1) + I}, {@code I(t) = I(t0) exp(−2(t − t0)/τ)} between inputs. An input of weight w adds w
@@ -21,6 +23,10 @@ package io.smoothspike.model;
 public final class Qif implements NeuronModel {
 
     private static final String ID = "qif";
+
+    /** The qif model as descriptions name it: constant {@code tau > 0}; initial states as V and I. */
+    public static final NeuronModelType TYPE = new NeuronModelType(ID, List.of(ModelConstant.positive("tau")),
+            UserCoordinates.VOLTAGE_AND_CURRENT, c -> new Qif(c[0]));
     private final double tau;
 
     /** A QIF neuron with membrane time constant {@code tau} (τ_s = τ/2). */
@@ -41,6 +47,13 @@ public final class Qif implements NeuronModel {
     @Override
     public String[] stateNames() {
         return new String[] {"psi", "I"};
+    }
+
+    /** ψ lies in [−π/2, π/2]; the current I is unbounded. */
+    @Override
+    public double[] stateBounds(int coordinate) {
+        return coordinate == 0 ? new double[] {-Math.PI / 2, Math.PI / 2}
+                : new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
     }
 
     @Override

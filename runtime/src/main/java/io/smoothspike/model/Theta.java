@@ -2,6 +2,7 @@ package io.smoothspike.model;
 
 import io.smoothspike.math.Arctangent;
 import io.smoothspike.math.Sums;
+import java.util.List;
 
 /**
  * Theta neuron: QIF with constant drive and delta-pulse coupling,
@@ -24,6 +25,10 @@ import io.smoothspike.math.Sums;
 public final class Theta implements NeuronModel {
 
     private static final String ID = "theta";
+
+    /** The theta model as descriptions name it: constants {@code tau > 0}, {@code drive > 1/4}; initial phase. */
+    public static final NeuronModelType TYPE = new NeuronModelType(ID, List.of(ModelConstant.positive("tau"),
+            ModelConstant.above("drive", 0.25)), UserCoordinates.PHASE, c -> new Theta(c[0], c[1]));
     private final double tau;
     private final double drive;
     /** {@code sqrt(I0 − 1/4)} and {@code τπ/r}, kept: the pseudodynamics at T need them per neuron. */
@@ -70,6 +75,12 @@ public final class Theta implements NeuronModel {
     @Override
     public String[] stateNames() {
         return new String[] {"phase"};
+    }
+
+    /** The phase lies in [0, Θ]. */
+    @Override
+    public double[] stateBounds(int coordinate) {
+        return new double[] {0, period()};
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.model.NeuronModel;
+import io.smoothspike.model.NeuronModels;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
@@ -191,47 +192,23 @@ public final class Network {
     }
 
     /**
-     * The interval {@code [low, high]} every value of a parameter must stay in: input spike times in [0, T], theta
-     * phases in [0, Θ], oscillatory-LIF phases at most Θ, QIF ψ in [−π/2, π/2], model constants in their valid
-     * ranges (open bounds shrunk by 1e-9 relative); weights and currents are unbounded.
+     * The interval {@code [low, high]} every value of a parameter must stay in: input spike times in [0, T], initial
+     * states and model constants where their model puts them ({@link NeuronModel#stateBounds},
+     * {@link io.smoothspike.model.ModelConstant#bounds}); weights are unbounded.
      */
     public double[] bounds(String name) {
         Parameter p = lookup(name);
-        double inf = Double.POSITIVE_INFINITY;
         if (p instanceof StateParameter s) {
-            Population pop = graph.populations().get(populationOf(s.array));
-            NeuronModel m = pop.model();
-            String coord = m.stateNames()[s.coordinate];
-            if (m instanceof io.smoothspike.model.Theta t && coord.equals("phase")) {
-                return new double[] {0, t.period()};
-            }
-            if (m instanceof io.smoothspike.model.OscillatoryLif o && coord.equals("phase")) {
-                return new double[] {-inf, o.period()};
-            }
-            if (coord.equals("psi")) {
-                return new double[] {-Math.PI / 2, Math.PI / 2};
-            }
-            return new double[] {-inf, inf};
+            return graph.populations().get(populationOf(s.array)).model().stateBounds(s.coordinate);
         }
         if (p instanceof ConstantParameter c) {
             NeuronModel m = graph.populations().get(c.population).model();
-            String constant = m.constantNames()[c.index];
-            double[] values = m.constants();
-            switch (constant) {
-                case "tau":
-                case "threshold":
-                    return new double[] {Math.max(1e-9 * values[c.index], Double.MIN_NORMAL), inf};
-                case "drive":
-                    double low = m instanceof io.smoothspike.model.Theta ? 0.25 : values[2];
-                    return new double[] {low + 1e-9 * Math.max(1, Math.abs(low)), inf};
-                default:
-                    return new double[] {-inf, inf};
-            }
+            return NeuronModels.get(m.id()).constantBounds(c.index, m.constants());
         }
         if (p instanceof ArrayParameter a && a.index < 0) {
             return new double[] {0, trial.duration()};
         }
-        return new double[] {-inf, inf};
+        return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
     }
 
     /** Whether the parameter is a model constant. */

@@ -7,6 +7,9 @@ import io.smoothspike.grad.PseudoSettings;
 import io.smoothspike.grad.ReadoutSpec;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.model.NeuronModel;
+import io.smoothspike.model.NeuronModelType;
+import io.smoothspike.model.NeuronModels;
+import io.smoothspike.model.UserCoordinates;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.InputSpec;
 import io.smoothspike.spec.LossContext;
@@ -107,12 +110,14 @@ final class NetworkCompiler {
                 throw new SpecException(where, "neuron model is missing");
             }
             NeuronModel model = p.model().toModel(where + ".model");
+            NeuronModelType type = NeuronModels.get(model.id());
             memory.population(where, p.size(), model.stateSize());
-            double[] init = initialState(where, p, model);
+            double[] init = initialState(where, p, model, type.coordinates());
             for (String c : p.trainConstants()) {
-                if (!List.of(model.constantNames()).contains(c)) {
-                    throw new SpecException(where + ".trainConstants", "the " + model.id() + " model has no constant '"
-                            + c + "'; known: " + List.of(model.constantNames()));
+                if (!type.trainableConstants().contains(c)) {
+                    throw new SpecException(where + ".trainConstants", "the " + model.id() + " model has no "
+                            + (type.constantNames().contains(c) ? "trainable " : "") + "constant '" + c
+                            + "'; trainable: " + type.trainableConstants());
                 }
             }
             try {
@@ -259,8 +264,8 @@ final class NetworkCompiler {
         }
     }
 
-    private static double[] initialState(String where, PopulationSpec p, NeuronModel model) {
-        List<String> coords = userCoordinates(model);
+    private static double[] initialState(String where, PopulationSpec p, NeuronModel model, UserCoordinates user) {
+        List<String> coords = user.names();
         for (String c : p.initial().keySet()) {
             if (!coords.contains(c)) {
                 throw new SpecException(where + ".initial", "unknown initial-state coordinate '" + c + "' for the "
@@ -275,17 +280,14 @@ final class NetworkCompiler {
         }
         int d = model.stateSize();
         double[] state = new double[n * d];
+        Double[] one = new Double[coords.size()];
         for (int i = 0; i < n; i++) {
+            for (int c = 0; c < one.length; c++) {
+                one[c] = values[c] == null ? null : values[c][i];
+            }
             double[] s;
             try {
-                if (model.currentIndex() >= 0) {
-                    s = model.stateFromVoltage(values[0] == null ? 0 : values[0][i],
-                            values[1] == null ? 0 : values[1][i]);
-                } else if (values[0] != null) {
-                    s = new double[] {values[0][i]};
-                } else {
-                    s = model.stateFromVoltage(0, 0);
-                }
+                s = user.toState(model, one);
             } catch (IllegalArgumentException e) {
                 throw new SpecException(where + ".initial", "neuron " + i + ": " + e.getMessage());
             }
@@ -298,11 +300,6 @@ final class NetworkCompiler {
             throw new SpecException(where + ".initial", e.getMessage());
         }
         return state;
-    }
-
-    /** Coordinates a user gives initial states in: V and I for models with a current, else the phase. */
-    static List<String> userCoordinates(NeuronModel model) {
-        return model.currentIndex() >= 0 ? List.of("V", "I") : List.of("phase");
     }
 
     private static ReadoutSpec readout(NetworkSpec spec, SimulationGraph graph, Map<String, Integer> popIndex,

@@ -83,7 +83,15 @@ class NetworkFileErrorsTest {
                 edit("unknown loss", s -> s.replace("\"kind\" : \"crossEntropy\"", "\"kind\" : \"hinge\""),
                         "field `spec.loss.kind` is 'hinge'"),
                 edit("unknown model name", s -> s.replace("\"type\" : \"qif\"", "\"type\" : \"izhikevich\""),
-                        "unknown neuron model 'izhikevich'"),
+                        "unknown neuron model 'izhikevich'", "NeuronModels.register(MyModel.TYPE)"),
+                edit("model constant a string", s -> s.replace("\"tau\" : 1.0,\n        \"drive\"",
+                        "\"tau\" : \"fast\",\n        \"drive\""),
+                        "field `spec.populations[1].model.tau` must be a number, got the string \"fast\""),
+                edit("unknown model constant", s -> s.replace("\"type\" : \"qif\",", "\"type\" : \"qif\", "
+                        + "\"gain\" : 2,"), "populations[h].model: the qif model has no constant 'gain'; the qif "
+                        + "model's constants: tau > 0"),
+                edit("model constant null", s -> s.replace("\"type\" : \"qif\",", "\"type\" : \"qif\", "
+                        + "\"gain\" : null,"), "populations[h].model: constant 'gain' of the qif model is null"),
                 edit("number for a name", s -> s.replace("\"name\" : \"small\"", "\"name\" : 5"),
                         "field `spec.name` must be a string, got 5"),
                 edit("word for the readout neurons", s -> s.replace("\"neurons\" : null", "\"neurons\" : \"all\""),

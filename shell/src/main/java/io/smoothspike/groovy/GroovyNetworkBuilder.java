@@ -6,10 +6,12 @@ import io.smoothspike.dsl.NetworkBuilder;
 import io.smoothspike.dsl.PopulationBuilder;
 import io.smoothspike.dsl.ProjectionBuilder;
 import io.smoothspike.dsl.Snn;
+import io.smoothspike.model.NeuronModels;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.LossSpec;
 import io.smoothspike.spec.ModelSpec;
 import io.smoothspike.spec.ValueSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,22 +112,30 @@ public final class GroovyNetworkBuilder {
     }
 
     /**
-     * {@code population 'name', size: n, model: qif(tau: 1), V0: …, I0: …, phase0: …, trainInitial: false,
-     * trainConstants: ['tau']}; initial values are numbers or value specs ({@code uniform(…)}, …).
+     * {@code population 'name', size: n, model: qif(tau: 1), V0: …, I0: …, trainInitial: false,
+     * trainConstants: ['tau']}: the initial state is given per user coordinate of the model with a {@code 0} appended
+     * ({@code V0}, {@code I0} for qif and lif, {@code phase0} for theta and oscillatory-lif), as numbers or value specs
+     * ({@code uniform(…)}, …).
      */
     public void population(Map<String, Object> args, String name) {
         here("populations[" + name + "]");
         String what = "population '" + name + "'";
-        NamedArgs a = new NamedArgs(what, args, "size", "model", "V0", "I0", "phase0", "trainInitial",
-                "trainConstants");
-        ModelSpec model = a.object("model", ModelSpec.class);
-        if (model == null) {
+        Object m = args.get("model");
+        if (m == null) {
             throw new IllegalArgumentException(what + ": 'model' is required, e.g. model: qif(tau: 1)");
         }
+        if (!(m instanceof ModelSpec model)) {
+            throw new IllegalArgumentException(what + ": 'model' must be a neuron model such as qif(tau: 1) or "
+                    + "model('name', …), got " + m);
+        }
+        List<String> coordinates = NeuronModels.get(model.type()).coordinates().names();
+        List<String> known = new ArrayList<>(List.of("size", "model", "trainInitial", "trainConstants"));
+        coordinates.forEach(c -> known.add(c + "0"));
+        NamedArgs a = new NamedArgs(what, args, known.toArray(String[]::new));
         PopulationBuilder p = builder.population(name, a.integer("size"), model);
-        for (String[] coord : new String[][] {{"V0", "V"}, {"I0", "I"}, {"phase0", "phase"}}) {
-            if (a.has(coord[0])) {
-                p.initial(coord[1], value(what + " " + coord[0], a.raw(coord[0])));
+        for (String c : coordinates) {
+            if (a.has(c + "0")) {
+                p.initial(c, value(what + " " + c + "0", a.raw(c + "0")));
             }
         }
         if (a.flag("trainInitial", false)) {

@@ -64,7 +64,7 @@ public final class ScriptRunner {
         config.setScriptBaseClass(SmoothSpikeScript.class.getName());
         config.addCompilationCustomizers(new ImportCustomizer()
                 .addStarImports("io.smoothspike.dsl", "io.smoothspike.network", "io.smoothspike.data",
-                        "io.smoothspike.train", "io.smoothspike.plot"));
+                        "io.smoothspike.train", "io.smoothspike.plot", "io.smoothspike.model"));
         Binding binding = new Binding();
         binding.setVariable(SmoothSpikeScript.CONTEXT, context);
         GroovyShell shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);

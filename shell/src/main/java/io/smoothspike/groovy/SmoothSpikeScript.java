@@ -11,6 +11,8 @@ import io.smoothspike.train.TrainingSettings;
 import io.smoothspike.dsl.LossDef;
 import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
+import io.smoothspike.model.NeuronModelType;
+import io.smoothspike.model.NeuronModels;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.LossSpec;
@@ -107,27 +109,54 @@ public abstract class SmoothSpikeScript extends Script {
 
     // ---- models ----
 
+    /**
+     * Any registered neuron model by name with named constants: {@code model('qif', tau: 1)}; constants left out take
+     * the model's defaults.
+     */
+    public ModelSpec model(Map<String, Object> constants, String name) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        constants.forEach((k, v) -> {
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("model '" + name + "': constant '" + k + "' must be a number, got "
+                        + v);
+            }
+            values.put(k, n);
+        });
+        return Snn.model(name, values);
+    }
+
+    /** A model with all constants at their defaults: {@code model('my-model')}. */
+    public ModelSpec model(String name) {
+        return Snn.model(name, Map.of());
+    }
+
+    /**
+     * Registers a neuron model type, e.g. one a class defined in this script declares:
+     * {@code register(MyNeuron.TYPE)}; then {@code model('my-neuron', …)} uses it. Same as
+     * {@link NeuronModels#register} from Java.
+     */
+    public void register(NeuronModelType type) {
+        NeuronModels.register(type);
+    }
+
     /** {@code qif(tau: 1)}. */
     public ModelSpec qif(Map<String, Object> args) {
-        return Snn.qif(new NamedArgs("qif", args, "tau").number("tau"));
+        return model(args, "qif");
     }
 
     /** {@code theta(tau: 6/π, drive: 1.25)}. */
     public ModelSpec theta(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("theta", args, "tau", "drive");
-        return Snn.theta(a.number("tau"), a.number("drive"));
+        return model(args, "theta");
     }
 
     /** {@code lif(tau: 1, threshold: 1)}. */
     public ModelSpec lif(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("lif", args, "tau", "threshold");
-        return Snn.lif(a.number("tau"), a.number("threshold", 1));
+        return model(args, "lif");
     }
 
     /** {@code oscillatoryLif(tau: 1, drive: 1.5, threshold: 1)}. */
     public ModelSpec oscillatoryLif(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("oscillatoryLif", args, "tau", "drive", "threshold");
-        return Snn.oscillatoryLif(a.number("tau"), a.number("drive"), a.number("threshold", 1));
+        return model(args, "oscillatory-lif");
     }
 
     // ---- values ----

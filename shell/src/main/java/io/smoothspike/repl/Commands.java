@@ -50,7 +50,8 @@ final class Commands {
               net.parameterNames()                  then net.parameter("in->out.weight"), net.setParameter(...)
               var r = train(net, new TrainingSettings().trials(300).optimizer("sgd").learningRate(0.1))
               /plot raster net    /plot curve r    /export net net.json    /run scripts/single_neuron.groovy
-              Models: qif(tau), theta(tau, drive), lif(tau, threshold); values: constant, normal, uniform, ...
+              Models: qif(tau), theta(tau, drive), lif(tau, threshold), any registered one by name:
+                  model("qif", Map.of("tau", 1.0)); values: constant, normal, uniform, ...
             Tab completes, Shift-Tab shows the documentation of the method at the cursor,
             Ctrl-C interrupts a snippet or training (the network keeps its last completed step), Ctrl-D exits.
             """;
