@@ -1,0 +1,4 @@
+/**
+ * Writing files safely (atomically, through a temporary file). Internal.
+ */
+package io.smoothspike.io;

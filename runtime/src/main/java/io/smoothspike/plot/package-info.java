@@ -1,0 +1,5 @@
+/**
+ * Figures as PNG or SVG (XChart): rasters, voltage traces, output times over training, curves, histograms.
+ * User-facing: {@link io.smoothspike.plot.Plots}.
+ */
+package io.smoothspike.plot;
