@@ -1,6 +1,5 @@
 package io.smoothspike.train;
 
-import io.smoothspike.data.LabeledImages;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.network.NetworkFile;
@@ -25,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a labelled data set
- * (shuffled per epoch from the seed) or repeated trials of a fixed task; batches are evaluated in parallel and give
+ * (images or spike times per trial, see {@link TrainingData}; shuffled per epoch from the seed) or repeated trials of a fixed task; batches are evaluated in parallel and give
  * the same result for any number of threads. After each step the parameters are clipped into their valid ranges
  * (spike times in [0, T], phases in [0, Θ], …).
  *
@@ -83,8 +82,9 @@ public final class Trainer {
         if (data == null && s.trials == 0) {
             throw new IllegalArgumentException("a fixed task needs trials(n)");
         }
-        if (data != null && !net.needsData()) {
-            throw new IllegalArgumentException("the network has no image input for the data set");
+        String misfit = data == null ? null : data.train().misfit(net);
+        if (misfit != null) {
+            throw new IllegalArgumentException(misfit);
         }
         this.net = net;
         this.s = s;
@@ -117,7 +117,7 @@ public final class Trainer {
             default -> LearningRateSchedule.constant(s.learningRate);
         };
         if (data != null) {
-            LabeledImages test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
+            TrialSet test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
                     : data.test();
             BatchEncoder.Batch encoded = new BatchEncoder(net, test, null, s.seed, s.threads)
                     .encode(k -> k, 0, test.size(), 0);
