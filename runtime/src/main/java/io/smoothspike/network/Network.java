@@ -620,12 +620,15 @@ public final class Network {
         NetworkFile.save(this, file);
     }
 
-    /** Loads a network saved by {@link #save}; custom losses are given by name. */
+    /**
+     * Loads a network saved by {@link #save} (such as a training run's {@code model.json}), or the network of a
+     * training run's {@code checkpoint.json}; custom losses are given by name.
+     */
     public static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
         return NetworkFile.load(file, customLosses);
     }
 
-    /** Loads a network saved by {@link #save} that uses no custom loss. */
+    /** {@link #load(Path, Map)} of a network that uses no custom loss. */
     public static Network load(Path file) throws IOException {
         return load(file, Map.of());
     }

@@ -24,19 +24,23 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a labelled data set
- * (images or spike times per trial, see {@link TrainingData}; shuffled per epoch from the seed) or repeated trials of a fixed task; batches are evaluated in parallel and give
- * the same result for any number of threads. After each step the parameters are clipped into their valid ranges
- * (spike times in [0, T], phases in [0, Θ], …).
+ * (images or spike times per trial, see {@link TrainingData}; shuffled per epoch from the seed) or repeated trials of
+ * a fixed task; batches are evaluated in parallel and give the same result for any number of threads. After each
+ * step the parameters are clipped into their valid ranges (spike times in [0, T], phases in [0, Θ], …).
  *
  * <p>Writes to the output folder as it goes: {@code metrics.csv} (one row per evaluation), {@code checkpoint.json}
  * (atomically: settings, network, optimizer state, position and metrics so far; random streams are derived from the
  * seed and the position, so a resumed run reaches the same parameters and writes the same metrics bit for bit) and
- * at the end {@code metrics.json} (non-finite numbers as null). Without an output folder it writes no files at all.
+ * at the end {@code metrics.json} (non-finite numbers as null) and {@code model.json} (the network as the run ends,
+ * as {@link Network#save} writes it; {@link Network#load} reads it, and the network of a checkpoint). Without an
+ * output folder it writes no files at all.
  */
 public final class Trainer {
 
     /** Checkpoint file name in the output folder. */
     public static final String CHECKPOINT = "checkpoint.json";
+    /** The file in the output folder that holds the network at the end of a run, as {@link Network#save} writes it. */
+    public static final String MODEL = "model.json";
 
     private final Network net;
     private final TrainingSettings s;
@@ -650,6 +654,12 @@ public final class Trainer {
         }
         if (metricsFiles != null) {
             metricsFiles.writeJson(m);
+            Path model = out.resolve(MODEL);
+            try {
+                net.save(model);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the model " + model + ": " + e.getMessage(), e);
+            }
         }
         return m;
     }
