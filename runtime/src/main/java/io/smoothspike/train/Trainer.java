@@ -113,13 +113,7 @@ public final class Trainer {
             high[k] = weight ? Math.min(b[1], s.weightHigh) : b[1];
         }
         this.optimizer = Optimizers.create(s.optimizer, offsets[names.size()], s.hyper);
-        long total = totalSteps();
-        this.schedule = switch (s.schedule) {
-            case "exponential" -> LearningRateSchedule.exponentialDecay(s.learningRate, s.decaySteps);
-            case "step" -> LearningRateSchedule.stepDecay(s.learningRate, s.decayFactor, (long) s.decaySteps);
-            case "cosine" -> LearningRateSchedule.cosine(s.learningRate, total, s.minLearningRate);
-            default -> LearningRateSchedule.constant(s.learningRate);
-        };
+        this.schedule = s.schedule.create(s.learningRate, totalSteps());
         if (data != null) {
             TrialSet test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
                     : data.test();
