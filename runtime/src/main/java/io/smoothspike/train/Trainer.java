@@ -3,7 +3,6 @@ package io.smoothspike.train;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.network.NetworkFile;
-import io.smoothspike.optim.GradientClipping;
 import io.smoothspike.optim.LearningRateSchedule;
 import io.smoothspike.optim.Optimizer;
 import io.smoothspike.optim.Optimizers;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,21 +47,14 @@ public final class Trainer {
     /** The metrics files in {@link #out}, or null without an output folder. */
     private final MetricsFiles metricsFiles;
     private final PrintStream log;
-    private final List<String> names;
-    private final int[] offsets;
-    private final double[] low;
-    private final double[] high;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
+    private final BatchSource batches;
+    private final TrainingStep stepper;
     private final List<Map<String, Object>> history = new ArrayList<>();
     private final List<double[][]> outputHistory = new ArrayList<>();
     private final List<InputSpikes> testInputs = new ArrayList<>();
     private int[] testLabels;
-    /** Encodes the training batches of a data set (null for fixed tasks). */
-    private final BatchEncoder trainEncoder;
-    /** The shuffled sample order of epoch {@code orderEpoch}. */
-    private int[] order;
-    private int orderEpoch = -1;
     private long step;
     private double initialLoss = Double.NaN;
     private String lastCheckpoint;
@@ -96,24 +87,12 @@ public final class Trainer {
         this.out = out;
         this.metricsFiles = out == null ? null : new MetricsFiles(out);
         this.log = log;
-        this.names = net.trainableParameterNames();
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("the network has no trainable parameters");
-        }
-        this.offsets = new int[names.size() + 1];
-        for (int k = 0; k < names.size(); k++) {
-            offsets[k + 1] = offsets[k] + net.parameterLength(names.get(k));
-        }
-        this.low = new double[names.size()];
-        this.high = new double[names.size()];
-        for (int k = 0; k < names.size(); k++) {
-            double[] b = net.bounds(names.get(k));
-            boolean weight = names.get(k).endsWith(".weight");
-            low[k] = weight ? Math.max(b[0], s.weightLow) : b[0];
-            high[k] = weight ? Math.min(b[1], s.weightHigh) : b[1];
-        }
-        this.optimizer = Optimizers.create(s.optimizer, offsets[names.size()], s.hyper);
-        this.schedule = s.schedule.create(s.learningRate, totalSteps());
+        ParameterVector vector = new ParameterVector(net, s);
+        this.batches = new BatchSource(net, s, data == null ? null : data.train());
+        this.optimizer = Optimizers.create(s.optimizer, vector.length(), s.hyper);
+        this.schedule = s.schedule.create(s.learningRate, batches.totalSteps());
+        this.stepper = new TrainingStep(s, vector, optimizer, schedule,
+                s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
         if (data != null) {
             TrialSet test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
                     : data.test();
@@ -121,10 +100,8 @@ public final class Trainer {
                     .encode(k -> k, 0, test.size(), 0);
             testInputs.addAll(encoded.inputs());
             testLabels = encoded.labels();
-            trainEncoder = new BatchEncoder(net, data.train(), s.augmentation, s.seed, s.threads);
         } else {
             testInputs.add(net.input(0));
-            trainEncoder = null;
         }
     }
 
@@ -169,11 +146,11 @@ public final class Trainer {
     }
 
     private int stepsPerEpoch() {
-        return (data.train().size() + s.batchSize - 1) / s.batchSize;
+        return batches.stepsPerEpoch();
     }
 
     private long totalSteps() {
-        return data != null ? (long) s.epochs * stepsPerEpoch() : Math.max(1, s.trials / s.batchSize);
+        return batches.totalSteps();
     }
 
     private int evaluateEvery() {
@@ -195,8 +172,6 @@ public final class Trainer {
         double epochLoss = 0;
         int epochBatches = 0;
         long epochStart = System.nanoTime();
-        double[] params = new double[offsets[names.size()]];
-        double[] grad = new double[params.length];
         CompletableFuture<BatchEncoder.Batch> next = null;
         while (step < total) {
             if (Thread.currentThread().isInterrupted()) {
@@ -206,7 +181,7 @@ public final class Trainer {
             BatchEncoder.Batch batch = null;
             Evaluation ev;
             try {
-                batch = next != null ? BatchEncoder.await(next) : encodeBatch(step);
+                batch = next != null ? BatchEncoder.await(next) : batches.batch(step);
                 next = null;
                 ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
             } catch (IllegalStateException e) {
@@ -223,24 +198,12 @@ public final class Trainer {
                         + "wanted, or lower the learning rate.", e);
             }
             if (data != null && step + 1 < total) {
-                next = encodeBatchAsync(step + 1); // encoded while this step is applied and evaluated
+                next = batches.batchAsync(step + 1); // encoded while this step is applied and evaluated
             }
-            gather(params);
-            flatten(ev, grad);
-            checkFinite(ev.loss(), grad);
-            if (s.clipElementwise > 0) {
-                GradientClipping.elementwise(grad, s.clipElementwise);
-            }
-            if (s.clipNorm > 0) {
-                GradientClipping.globalNorm(grad, s.clipNorm);
-            }
-            double lr = schedule.rate(step);
-            if (s.stepScan) {
-                scanStep(params, grad, lr);
-            } else {
-                optimizer.step(params, grad, lr);
-                clamp(params);
-                scatter(params);
+            String problem = stepper.take(ev, step);
+            if (problem != null) {
+                throw new TrainingException(where() + ": " + problem + "; training stopped. " + lastGood()
+                        + ". Lower the learning rate or clip the gradient (clipNorm).", null);
             }
             step++;
             if (data == null) {
@@ -285,12 +248,7 @@ public final class Trainer {
             try {
                 sim.run(batch.get(k), net.trial());
             } catch (SpikeCapExceededException e) {
-                if (data == null) {
-                    return "#" + k + " (trial " + (step * s.batchSize + k) + ")";
-                }
-                int perEpoch = stepsPerEpoch();
-                int[] order = epochOrder((int) (step / perEpoch));
-                return "#" + k + " (training sample " + order[(int) (step % perEpoch) * s.batchSize + k] + ")";
+                return batches.describe(step, k);
             }
         }
         return "?";
@@ -300,108 +258,14 @@ public final class Trainer {
     private void trackStepMove() {
         double[][] now;
         try {
-            now = outputTimes();
+            now = StepSizeScan.outputTimes(net);
         } catch (SpikeCapExceededException e) {
             return;
         }
         if (previousTimes != null) {
-            largestStepMove = Math.max(largestStepMove, maxMove(previousTimes, now));
+            largestStepMove = Math.max(largestStepMove, StepSizeScan.maxMove(previousTimes, now));
         }
         previousTimes = now;
-    }
-
-    /** The batch of step t (labels null for fixed tasks). */
-    private BatchEncoder.Batch encodeBatch(long t) {
-        if (data == null) {
-            List<InputSpikes> inputs = new ArrayList<>();
-            for (int j = 0; j < s.batchSize; j++) {
-                inputs.add(net.input((int) (t * s.batchSize + j)));
-            }
-            return new BatchEncoder.Batch(inputs, null);
-        }
-        return BatchEncoder.await(encodeBatchAsync(t));
-    }
-
-    /** {@link #encodeBatch} of a data set's step t, on a background thread (the sample order is taken now). */
-    private CompletableFuture<BatchEncoder.Batch> encodeBatchAsync(long t) {
-        int perEpoch = stepsPerEpoch();
-        int[] epochOrder = epochOrder((int) (t / perEpoch));
-        int from = (int) (t % perEpoch) * s.batchSize;
-        return trainEncoder.encodeAsync(k -> epochOrder[k], from, Math.min(epochOrder.length, from + s.batchSize), t);
-    }
-
-    /** The order in which epoch {@code epoch} visits the training samples, shuffled from the seed. */
-    private int[] epochOrder(int epoch) {
-        if (epoch != orderEpoch) {
-            order = shuffle(data.train().size(), s.seed * 1_000_003L + epoch);
-            orderEpoch = epoch;
-        }
-        return order;
-    }
-
-    private static int[] shuffle(int n, long seed) {
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int k = n - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int tmp = order[k];
-            order[k] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
-
-    // ---- parameters ----
-
-    private void gather(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            double[] v = net.parameter(names.get(k));
-            System.arraycopy(v, 0, params, offsets[k], v.length);
-        }
-    }
-
-    private void scatter(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            net.setParameter(names.get(k), java.util.Arrays.copyOfRange(params, offsets[k], offsets[k + 1]));
-        }
-    }
-
-    private void clamp(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            for (int i = offsets[k]; i < offsets[k + 1]; i++) {
-                params[i] = Math.min(high[k], Math.max(low[k], params[i]));
-            }
-        }
-    }
-
-    private void flatten(Evaluation ev, double[] grad) {
-        for (int k = 0; k < names.size(); k++) {
-            double[] g = ev.gradient().get(names.get(k));
-            System.arraycopy(g, 0, grad, offsets[k], g.length);
-        }
-    }
-
-    private void checkFinite(double loss, double[] grad) {
-        String problem = null;
-        if (!Double.isFinite(loss)) {
-            problem = "the loss is " + loss;
-        } else {
-            for (int k = 0; k < names.size() && problem == null; k++) {
-                for (int i = offsets[k]; i < offsets[k + 1]; i++) {
-                    if (!Double.isFinite(grad[i])) {
-                        problem = "the gradient of '" + names.get(k) + "' [" + (i - offsets[k]) + "] is " + grad[i];
-                        break;
-                    }
-                }
-            }
-        }
-        if (problem != null) {
-            throw new TrainingException(where() + ": " + problem + "; training stopped. " + lastGood()
-                    + ". Lower the learning rate or clip the gradient (clipNorm).", null);
-        }
     }
 
     private String lastGood() {
@@ -414,67 +278,6 @@ public final class Trainer {
             return String.format(Locale.ROOT, "step %d (epoch %d)", step + 1, step / stepsPerEpoch() + 1);
         }
         return "step " + (step + 1);
-    }
-
-    // ---- the step-size scan of PAPER-NOTES 5.3 ----
-
-    private void scanStep(double[] params, double[] grad, double lr) {
-        double[] start = params.clone();
-        optimizer.step(params, grad, lr);
-        double[] direction = new double[params.length];
-        for (int i = 0; i < params.length; i++) {
-            direction[i] = params[i] - start[i];
-        }
-        double[][] before = outputTimes();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double bestFactor = 0;
-        double[] trial = new double[params.length];
-        for (int k = 0; k < s.scanPoints; k++) {
-            double factor = Math.pow(10, -5 + 7.0 * k / Math.max(1, s.scanPoints - 1));
-            for (int i = 0; i < params.length; i++) {
-                trial[i] = start[i] + factor * direction[i];
-            }
-            clamp(trial);
-            scatter(trial);
-            double[][] after;
-            double loss;
-            try {
-                loss = meanLoss();
-                after = outputTimes();
-            } catch (SpikeCapExceededException e) {
-                continue;
-            }
-            if (maxMove(before, after) <= s.scanMaxMove && loss < bestLoss) {
-                bestLoss = loss;
-                bestFactor = factor;
-            }
-        }
-        for (int i = 0; i < params.length; i++) {
-            trial[i] = start[i] + bestFactor * direction[i];
-        }
-        clamp(trial);
-        scatter(trial);
-    }
-
-    private double meanLoss() {
-        io.smoothspike.grad.TrialEvaluator ev = new io.smoothspike.grad.TrialEvaluator(net.graph(), net.trial(),
-                net.readout());
-        return ev.loss(net.input(0), 0, net.loss(null));
-    }
-
-    /** Output times of the fixed task's first trial, with the current (possibly trained) input times. */
-    private double[][] outputTimes() {
-        return net.simulate(net.input(0)).outputTimes();
-    }
-
-    private static double maxMove(double[][] a, double[][] b) {
-        double m = 0;
-        for (int r = 0; r < a.length; r++) {
-            for (int j = 0; j < a[r].length; j++) {
-                m = Math.max(m, Math.abs(a[r][j] - b[r][j]));
-            }
-        }
-        return m;
     }
 
     // ---- evaluation, metrics, checkpoints ----
@@ -500,7 +303,7 @@ public final class Trainer {
         if (data == null) {
             double[][] times;
             try {
-                times = outputTimes();
+                times = StepSizeScan.outputTimes(net);
             } catch (SpikeCapExceededException e) {
                 throw new TrainingException("evaluation at step " + step + ": the evaluation trial exceeded the "
                         + "spike cap K = " + e.cap() + " (" + e.getMessage() + "); training stopped. " + lastGood()

@@ -20,7 +20,7 @@ public sealed interface TrialSet {
     /** The first {@code n} trials (n ≤ size()). */
     TrialSet first(int n);
 
-    /** The reason {@code net} cannot read these trials, or null if it can. */
+    /** The reason {@code net} cannot read these trials (non-empty), or null if it can. */
     String misfit(Network net);
 
     /**
@@ -95,8 +95,14 @@ public sealed interface TrialSet {
                 return "the network encodes images, the data source gives spike times: declare its input as "
                         + "external";
             }
-            return net.externalChannels() > 0 ? null : "the network has no external input for the data source: "
-                    + "declare an input group with external: true";
+            int channels = net.externalChannels();
+            if (channels == 0) {
+                return "the network has no external input for the data source: declare an input group with "
+                        + "external: true";
+            }
+            int given = source.inputTimes(0).length;
+            return given == channels ? null : "the data source's trial 0 gives spike times for " + given + " channel"
+                    + (given == 1 ? "" : "s") + ", the network's external inputs have " + channels;
         }
 
         public Reader reader(Network net, Augmentation augmentation, long seed) {

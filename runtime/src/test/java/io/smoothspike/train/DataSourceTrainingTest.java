@@ -138,8 +138,14 @@ class DataSourceTrainingTest {
         assertTrue(images.getMessage().contains("declare its input as external"), images.getMessage());
         IllegalArgumentException channels = assertThrows(IllegalArgumentException.class, () -> Trainer.train(
                 network(new InputSpec.External(), 4), settings(1), data(), null, null, null));
-        assertTrue(channels.getMessage().contains("trial 0") && channels.getMessage().contains("4 channels")
-                && channels.getMessage().contains("for 3 channels"), channels.getMessage());
+        assertEquals("the data source's trial 0 gives spike times for 3 channels, the network's external inputs "
+                + "have 4", channels.getMessage());
+        DataSource uneven = DataSource.of(new double[][][] {{{0.1}, {0.2}, {0.3}}, {{0.1}, {0.2}}}, new int[] {0, 1});
+        IllegalArgumentException trial = assertThrows(IllegalArgumentException.class, () -> Trainer.train(
+                network(new InputSpec.External(), 3), settings(1).threads(1), new TrainingData(uneven, uneven),
+                null, null, null));
+        assertEquals("data source trial 1: the network's external inputs have 3 channels, the trial gives spike "
+                + "times for 2 channels", trial.getMessage());
     }
 
     @Test

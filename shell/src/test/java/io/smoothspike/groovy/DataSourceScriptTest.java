@@ -92,7 +92,7 @@ class DataSourceScriptTest {
                 train(net, data: source(trials: [[0.1]], labels: [0]), test: source(trials: [[0.1]], labels: [0]),
                         epochs: 1)
                 """), dir.resolve("out"), null, Map.of()));
-        assertTrue(channels.getMessage().contains("external inputs have 2 channels, the trial gives spike times for "
-                + "1 channel"), channels.getMessage());
+        assertTrue(channels.getMessage().contains("the data source's trial 0 gives spike times for 1 channel, the "
+                + "network's external inputs have 2"), channels.getMessage());
     }
 }
