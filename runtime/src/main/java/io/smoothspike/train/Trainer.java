@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +50,7 @@ public final class Trainer {
     private final LearningRateSchedule schedule;
     private final BatchSource batches;
     private final TrainingStep stepper;
-    private final List<Map<String, Object>> history = new ArrayList<>();
-    private final List<double[][]> outputHistory = new ArrayList<>();
-    private final List<InputSpikes> testInputs = new ArrayList<>();
-    private int[] testLabels;
+    private final EvaluationLog evaluations;
     private long step;
     private double initialLoss = Double.NaN;
     private String lastCheckpoint;
@@ -93,16 +89,8 @@ public final class Trainer {
         this.schedule = s.schedule.create(s.learningRate, batches.totalSteps());
         this.stepper = new TrainingStep(s, vector, optimizer, schedule,
                 s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
-        if (data != null) {
-            TrialSet test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
-                    : data.test();
-            BatchEncoder.Batch encoded = new BatchEncoder(net, test, null, s.seed, s.threads)
-                    .encode(k -> k, 0, test.size(), 0);
-            testInputs.addAll(encoded.inputs());
-            testLabels = encoded.labels();
-        } else {
-            testInputs.add(net.input(0));
-        }
+        this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(), batches, schedule,
+                metricsFiles, log);
     }
 
     /**
@@ -162,10 +150,10 @@ public final class Trainer {
     private TrainingResult run() {
         long total = totalSteps();
         Progress progress = new Progress(log, total, step);
-        if (history.isEmpty()) {
-            Map<String, Object> first = evaluate(Double.NaN);
+        if (evaluations.history().isEmpty()) {
+            Map<String, Object> first = evaluations.evaluate(step, Double.NaN, lastGood());
             initialLoss = ((Number) first.get("loss")).doubleValue();
-            progress.line(describe(first));
+            progress.line(EvaluationLog.describe(first));
         }
         boolean interrupted = false;
         int stops = 0;
@@ -218,10 +206,11 @@ public final class Trainer {
                 if (epochEnd) {
                     secondsPerEpoch = (System.nanoTime() - epochStart) * 1e-9;
                 }
-                Map<String, Object> row = evaluate(epochLoss / Math.max(1, epochBatches));
+                Map<String, Object> row = evaluations.evaluate(step, epochLoss / Math.max(1, epochBatches),
+                        lastGood());
                 epochLoss = 0;
                 epochBatches = 0;
-                progress.line(describe(row));
+                progress.line(EvaluationLog.describe(row));
                 stops++;
                 if (stops % s.checkpointEvery == 0 || step == total) {
                     checkpoint();
@@ -236,9 +225,9 @@ public final class Trainer {
             }
         }
         Map<String, Object> finalMetrics = finish(interrupted);
-        double finalLoss = ((Number) history.get(history.size() - 1).get("loss")).doubleValue();
-        return new TrainingResult(initialLoss, finalLoss, List.copyOf(history), List.copyOf(outputHistory),
-                finalMetrics, interrupted);
+        double finalLoss = ((Number) evaluations.last().get("loss")).doubleValue();
+        return new TrainingResult(initialLoss, finalLoss, List.copyOf(evaluations.history()),
+                List.copyOf(evaluations.outputHistory()), finalMetrics, interrupted);
     }
 
     /** Index within the batch of the first trial that exceeds the spike cap (forward passes only). */
@@ -280,70 +269,7 @@ public final class Trainer {
         return "step " + (step + 1);
     }
 
-    // ---- evaluation, metrics, checkpoints ----
-
-    /**
-     * Evaluates the parameters after {@link #step} steps and records the row, with {@code trainLoss} (the mean
-     * training loss since the previous evaluation; NaN before training: no column).
-     */
-    private Map<String, Object> evaluate(double trainLoss) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("step", step);
-        if (data != null) {
-            row.put("epoch", step / (double) stepsPerEpoch());
-        } else {
-            row.put("trials", step * s.batchSize);
-        }
-        row.put("learning_rate", schedule.rate(step));
-        if (data == null) {
-            testInputs.set(0, net.input(0));
-        }
-        Map<String, Object> m = HeldOutMetrics.evaluate(net, testInputs, testLabels, s.threads);
-        row.putAll(m);
-        if (data == null) {
-            double[][] times;
-            try {
-                times = StepSizeScan.outputTimes(net);
-            } catch (SpikeCapExceededException e) {
-                throw new TrainingException("evaluation at step " + step + ": the evaluation trial exceeded the "
-                        + "spike cap K = " + e.cap() + " (" + e.getMessage() + "); training stopped. " + lastGood()
-                        + ". Raise the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
-            }
-            outputHistory.add(times);
-            for (int r = 0; r < times.length; r++) {
-                for (int j = 0; j < times[r].length; j++) {
-                    row.put("t" + r + "_" + j, times[r][j]);
-                }
-            }
-        }
-        if (!Double.isNaN(trainLoss)) {
-            row.put("train_loss", trainLoss);
-        }
-        history.add(row);
-        if (metricsFiles != null) {
-            metricsFiles.writeCsv(history);
-        }
-        int hits = ((Number) m.get("spike_cap_hits")).intValue();
-        if (hits > 0 && log != null) {
-            log.println("warning: evaluation at step " + step + ": " + hits + " held-out trials exceeded the spike "
-                    + "cap K = " + net.trial().spikeCap() + " (samples " + m.get("spike_cap_samples") + "); raise "
-                    + "spikeCap if this activity is wanted");
-        }
-        return row;
-    }
-
-    private static String describe(Map<String, Object> row) {
-        StringBuilder sb = new StringBuilder();
-        for (String k : List.of("step", "epoch", "trials", "loss", "accuracy", "accuracy_ordinary", "activity",
-                "silent_fraction")) {
-            Object v = row.get(k);
-            if (v != null) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
-                        .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v);
-            }
-        }
-        return sb.toString();
-    }
+    // ---- checkpoints and the end of the run ----
 
     private void checkpoint() {
         if (out == null) {
@@ -351,8 +277,9 @@ public final class Trainer {
         }
         Path file = out.resolve(CHECKPOINT);
         try {
-            new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss, history,
-                    outputHistory, data == null ? largestStepMove : Double.NaN).write(file);
+            new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss,
+                    evaluations.history(), evaluations.outputHistory(), data == null ? largestStepMove : Double.NaN)
+                    .write(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
         }
@@ -369,7 +296,7 @@ public final class Trainer {
         Map<String, Object> m = s.trajectory();
         if (data != null) {
             m.put("training_samples", data.train().size());
-            m.put("held_out_samples", testInputs.size());
+            m.put("held_out_samples", evaluations.heldOutSize());
         }
         return m;
     }
@@ -410,11 +337,10 @@ public final class Trainer {
         }
         step = cp.step;
         initialLoss = cp.initialLoss;
-        history.addAll(cp.history);
-        outputHistory.addAll(cp.outputHistory);
+        evaluations.restore(cp.history, cp.outputHistory);
         if (data == null) {
             // at a checkpoint the last evaluation's output times are those after the current step
-            previousTimes = outputHistory.get(outputHistory.size() - 1);
+            previousTimes = cp.outputHistory.get(cp.outputHistory.size() - 1);
             largestStepMove = Double.isNaN(cp.largestMove) ? 0 : cp.largestMove;
         }
         lastCheckpoint = checkpointName(file);
@@ -424,7 +350,7 @@ public final class Trainer {
     }
 
     private Map<String, Object> finish(boolean interrupted) {
-        Map<String, Object> last = history.get(history.size() - 1);
+        Map<String, Object> last = evaluations.last();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("initial_loss", initialLoss);
         m.put("final_loss", last.get("loss"));
@@ -438,7 +364,8 @@ public final class Trainer {
             if (targets != null) {
                 m.put("targets", targets);
             }
-            m.put("final_output_times", outputHistory.get(outputHistory.size() - 1));
+            List<double[][]> outputs = evaluations.outputHistory();
+            m.put("final_output_times", outputs.get(outputs.size() - 1));
             m.put("largest_output_move_per_step", largestStepMove);
         } else {
             m.put("test_accuracy", last.get("accuracy"));
