@@ -1,10 +1,10 @@
 // The Yin-Yang data set (Kriener et al. 2021): points (x, y) of the unit square inside a yin-yang figure of
 // radius 0.5, in three classes: yin, yang and the two dots. A small classifier learns it from exact input spike
 // times supplied per trial through source(…): channels x, y, 1 − x, 1 − y spike once at tEarly + (tLate − tEarly)
-// times the value, and a fifth channel spikes at 0 as a reference. 5 inputs -> 30 hidden -> 3 outputs, theta
+// times the value, and a fifth channel spikes at tBias as a reference. 5 inputs -> 30 hidden -> 3 outputs, theta
 // neurons, first-spike cross-entropy. No images are involved.
 def p = params(seed: 1, trainSize: 3000, testSize: 500, epochs: 15, batch: 30, hidden: 30, lr: 0.01,
-        tEarly: 0.15, tLate: 1.5, duration: 2)
+        tEarly: 0.15, tLate: 1.5, tBias: 0.05, duration: 2)
 
 def R = 0.5        // radius of the figure
 def r = 0.1        // radius of the dots
@@ -38,11 +38,11 @@ def yinYang = { int n, long seed ->
 }
 def spikeTimes = { List xy ->
     double x = xy[0], y = xy[1]
-    [x, y, 1 - x, 1 - y].collect { p.tEarly + (p.tLate - p.tEarly) * it } + [0.0]
+    [x, y, 1 - x, 1 - y].collect { p.tEarly + (p.tLate - p.tEarly) * it } + [p.tBias]
 }
 def asSource = { set -> source(trials: set.points.collect(spikeTimes), labels: set.labels) }
-def trainSet = yinYang(p.trainSize, p.seed)
-def testSet = yinYang(p.testSize, p.seed + 1000)
+def trainSet = asSource(yinYang(p.trainSize, p.seed))
+def testSet = asSource(yinYang(p.testSize, p.seed + 1000))
 def neuron = theta(tau: 6 / Math.PI, drive: 1.25)
 
 def net = network('yinyang') {
@@ -56,7 +56,7 @@ def net = network('yinyang') {
     loss crossEntropy(gamma: 0.01)
 }
 
-def training = train(net, data: asSource(trainSet), test: asSource(testSet), epochs: p.epochs, batch: p.batch,
+def training = train(net, data: trainSet, test: testSet, epochs: p.epochs, batch: p.batch,
         optimizer: 'adabelief', lr: p.lr, cosine: p.lr / 100, seed: p.seed)
 def m = training.finalMetrics()
 log String.format(Locale.ROOT, 'yinyang: test accuracy %.2f%% (ordinary spikes only %.2f%%), loss %.4f -> %.4f',

@@ -261,10 +261,13 @@ public abstract class SmoothSpikeScript extends Script {
      * A data set of exact input spike times held in memory, for networks with an {@code external} input:
      * {@code source(trials: [[[0.1, 0.7], [0.3]], …], labels: [0, …])} (per trial a list of channels, each a list of
      * spike times or one number) or {@code source(size: n, trial: { i -> channels }, label: { i -> class })};
-     * {@code augment: { times, random -> times' }} varies the training trials in every step.
+     * {@code augment: { times, random -> times' }} varies the training trials in every step. The networks defined
+     * after it read their trials from it (for {@code gradcheck}).
      */
     public DataSource source(Map<String, Object> args) {
-        return GroovySources.source(args);
+        DataSource source = GroovySources.source(args);
+        context().lastDataset = source;
+        return source;
     }
 
     // ---- training ----
