@@ -2,7 +2,6 @@ package io.smoothspike.train;
 
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
-import io.smoothspike.network.NetworkFile;
 import io.smoothspike.optim.LearningRateSchedule;
 import io.smoothspike.optim.Optimizer;
 import io.smoothspike.optim.Optimizers;
@@ -53,7 +52,7 @@ public final class Trainer {
     private final EvaluationLog evaluations;
     private long step;
     private double initialLoss = Double.NaN;
-    private String lastCheckpoint;
+    private final RunCheckpoints checkpoints;
     private double secondsPerEpoch = Double.NaN;
     /** Fixed tasks: output times after the previous step, and the largest move of any of them in one step. */
     private double[][] previousTimes;
@@ -91,6 +90,7 @@ public final class Trainer {
                 s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
         this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(), batches, schedule,
                 metricsFiles, log);
+        this.checkpoints = new RunCheckpoints(net, s, data, batches, evaluations, optimizer, out, log);
     }
 
     /**
@@ -213,7 +213,7 @@ public final class Trainer {
                 progress.line(EvaluationLog.describe(row));
                 stops++;
                 if (stops % s.checkpointEvery == 0 || step == total) {
-                    checkpoint();
+                    checkpoints.write(step, initialLoss, data == null ? largestStepMove : Double.NaN);
                 }
                 if (epochEnd) {
                     epochStart = System.nanoTime();
@@ -258,7 +258,7 @@ public final class Trainer {
     }
 
     private String lastGood() {
-        return "Last good checkpoint: " + (lastCheckpoint == null ? "none yet" : lastCheckpoint);
+        return checkpoints.lastGood();
     }
 
     /** The optimizer step being taken (1-based). */
@@ -269,81 +269,17 @@ public final class Trainer {
         return "step " + (step + 1);
     }
 
-    // ---- checkpoints and the end of the run ----
-
-    private void checkpoint() {
-        if (out == null) {
-            return;
-        }
-        Path file = out.resolve(CHECKPOINT);
-        try {
-            new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss,
-                    evaluations.history(), evaluations.outputHistory(), data == null ? largestStepMove : Double.NaN)
-                    .write(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
-        }
-        lastCheckpoint = checkpointName(file);
-    }
-
-    /** The checkpoint file and the position it holds, for messages. */
-    private String checkpointName(Path file) {
-        return file + (data != null ? " (epoch " + step / stepsPerEpoch() + ")" : " (step " + step + ")");
-    }
-
-    /** The settings a resume must match: those shaping the trajectory, and the sizes of the data sets. */
-    private Map<String, Object> settingsRecord() {
-        Map<String, Object> m = s.trajectory();
-        if (data != null) {
-            m.put("training_samples", data.train().size());
-            m.put("held_out_samples", evaluations.heldOutSize());
-        }
-        return m;
-    }
+    // ---- resuming and the end of the run ----
 
     private void resume(Path file) {
-        Checkpoint cp = Checkpoint.read(file, data == null);
-        List<String> differences = cp.settingsDifferences(settingsRecord());
-        if (!differences.isEmpty()) {
-            throw new TrainingException("cannot resume from " + file + ": the training settings differ from those "
-                    + "that wrote it: " + String.join(", ", differences) + ". Resume with the settings that wrote "
-                    + "it (for a script: the same -P parameters), or start a new run in another folder.", null);
-        }
-        if (cp.settings == null && log != null) {
-            log.println("warning: " + file + " was written by an older SmoothSpike and records no training "
-                    + "settings: resuming without checking that they match" + (data == null
-                    ? "; largest_output_move_per_step counts from here" : ""));
-        }
-        Network saved;
-        try {
-            saved = NetworkFile.fromTree(cp.network, file.toString(), Map.of());
-        } catch (IllegalArgumentException e) {
-            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
-            throw new TrainingException("corrupt checkpoint: " + file + ": \"network\": " + problem, e);
-        }
-        if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
-            throw new TrainingException(file + " belongs to a different network description; resume with the "
-                    + "script and parameters that wrote it", null);
-        }
-        cp.requireStepWithin(file, totalSteps());
-        try {
-            optimizer.restore(cp.optimizer);
-        } catch (IllegalArgumentException e) {
-            throw new TrainingException("corrupt checkpoint: " + file + ": \"optimizer\" does not fit the network's "
-                    + "parameters: " + e.getMessage(), e);
-        }
-        for (String name : net.parameterNames()) {
-            net.setParameter(name, saved.parameter(name));
-        }
+        Checkpoint cp = checkpoints.resume(file);
         step = cp.step;
         initialLoss = cp.initialLoss;
-        evaluations.restore(cp.history, cp.outputHistory);
         if (data == null) {
             // at a checkpoint the last evaluation's output times are those after the current step
             previousTimes = cp.outputHistory.get(cp.outputHistory.size() - 1);
             largestStepMove = Double.isNaN(cp.largestMove) ? 0 : cp.largestMove;
         }
-        lastCheckpoint = checkpointName(file);
         if (log != null) {
             log.println("resumed from " + file + " at step " + step);
         }
