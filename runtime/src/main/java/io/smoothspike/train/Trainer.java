@@ -45,14 +45,12 @@ public final class Trainer {
     /** The metrics files in {@link #out}, or null without an output folder. */
     private final MetricsFiles metricsFiles;
     private final PrintStream log;
-    private final Optimizer optimizer;
-    private final LearningRateSchedule schedule;
     private final BatchSource batches;
     private final TrainingStep stepper;
     private final EvaluationLog evaluations;
+    private final RunCheckpoints checkpoints;
     private long step;
     private double initialLoss = Double.NaN;
-    private final RunCheckpoints checkpoints;
     private double secondsPerEpoch = Double.NaN;
     /** Fixed tasks: output times after the previous step, and the largest move of any of them in one step. */
     private double[][] previousTimes;
@@ -84,8 +82,8 @@ public final class Trainer {
         this.log = log;
         ParameterVector vector = new ParameterVector(net, s);
         this.batches = new BatchSource(net, s, data == null ? null : data.train());
-        this.optimizer = Optimizers.create(s.optimizer, vector.length(), s.hyper);
-        this.schedule = s.schedule.create(s.learningRate, batches.totalSteps());
+        Optimizer optimizer = Optimizers.create(s.optimizer, vector.length(), s.hyper);
+        LearningRateSchedule schedule = s.schedule.create(s.learningRate, batches.totalSteps());
         this.stepper = new TrainingStep(s, vector, optimizer, schedule,
                 s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
         this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(), batches, schedule,
