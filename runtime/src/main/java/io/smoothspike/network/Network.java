@@ -258,13 +258,26 @@ public final class Network {
 
     /** Whether trials need data (an image or external input group). */
     public boolean needsData() {
-        return inputs.stream().anyMatch(g -> g.spec().source() instanceof InputSpec.Image
-                || g.spec().source() instanceof InputSpec.External);
+        return hasImageInput() || externalChannels() > 0;
+    }
+
+    /** Whether an input group encodes images ({@link #input(int, double[])} feeds it). */
+    public boolean hasImageInput() {
+        return inputs.stream().anyMatch(g -> g.spec().source() instanceof InputSpec.Image);
+    }
+
+    /**
+     * Number of channels of the external input groups, which {@link #input(int, double[][])} feeds: channel c of
+     * the given times is the c-th external channel, counting through the groups in the order they are declared.
+     */
+    public int externalChannels() {
+        return inputs.stream().filter(g -> g.spec().source() instanceof InputSpec.External)
+                .mapToInt(InputGroup::size).sum();
     }
 
     /** Input spikes of trial {@code k} from the description's sources (explicit and Poisson groups). */
     public InputSpikes input(int k) {
-        return input(k, null);
+        return input(k, (double[]) null);
     }
 
     /**
@@ -272,15 +285,39 @@ public final class Network {
      * call from several threads at once while no parameter is being set.
      */
     public InputSpikes input(int k, double[] image) {
+        return input(k, image, null);
+    }
+
+    /**
+     * Input spikes of trial {@code k}; {@code externalTimes[c]} (spike times, any number, in any order) feeds the
+     * c-th external channel (see {@link #externalChannels}). Safe to call from several threads at once while no
+     * parameter is being set.
+     */
+    public InputSpikes input(int k, double[][] externalTimes) {
+        int expected = externalChannels();
+        if (externalTimes == null || externalTimes.length != expected) {
+            throw new IllegalArgumentException("the network's external inputs have " + expected + " channel"
+                    + (expected == 1 ? "" : "s") + ", the trial gives spike times for "
+                    + (externalTimes == null ? "none" : externalTimes.length + " channel"
+                    + (externalTimes.length == 1 ? "" : "s")));
+        }
+        return input(k, null, externalTimes);
+    }
+
+    private InputSpikes input(int k, double[] image, double[][] externalTimes) {
         InputSpikes[] groups = new InputSpikes[inputs.size()];
+        int external = 0;
         for (int g = 0; g < groups.length; g++) {
-            groups[g] = groupInput(g, k, image);
+            groups[g] = groupInput(g, k, image, externalTimes, external);
+            if (inputs.get(g).spec().source() instanceof InputSpec.External) {
+                external += inputs.get(g).size();
+            }
         }
         return groups.length == 1 ? groups[0] : InputSpikes.merge(groups);
     }
 
-    /** Input spikes of group {@code g} in trial {@code k}. */
-    private InputSpikes groupInput(int g, int k, double[] image) {
+    /** Input spikes of group {@code g} in trial {@code k}; an external group's times start at {@code external}. */
+    private InputSpikes groupInput(int g, int k, double[] image, double[][] externalTimes, int external) {
         InputGroup group = inputs.get(g);
         InputSpec.Source s = group.spec().source();
         if (s instanceof InputSpec.Spikes) {
@@ -308,8 +345,37 @@ public final class Network {
             }
             return encoders[g].encode(image);
         }
-        throw new IllegalArgumentException("input group '" + group.name() + "' is external: pass the trial's "
-                + "input spikes to simulate(InputSpikes)");
+        if (externalTimes == null) {
+            throw new IllegalArgumentException("input group '" + group.name() + "' is external: give the trial's "
+                    + "spike times per channel, input(k, times), or pass its input spikes to simulate(InputSpikes)");
+        }
+        return externalSpikes(group, Arrays.copyOfRange(externalTimes, external, external + group.size()));
+    }
+
+    /** The spikes of an external group from its channels' spike times. */
+    private static InputSpikes externalSpikes(InputGroup group, double[][] times) {
+        int n = 0;
+        for (int ch = 0; ch < times.length; ch++) {
+            if (times[ch] == null) {
+                throw new IllegalArgumentException("input group '" + group.name() + "', channel " + ch + ": no "
+                        + "spike times (give an empty array for a silent channel)");
+            }
+            n += times[ch].length;
+        }
+        double[] t = new double[n];
+        int[] c = new int[n];
+        int j = 0;
+        for (int ch = 0; ch < times.length; ch++) {
+            for (double time : times[ch]) {
+                if (!(time >= 0) || Double.isInfinite(time)) {
+                    throw new IllegalArgumentException("input group '" + group.name() + "', channel " + ch
+                            + ": spike time " + time + "; spike times must be finite and >= 0");
+                }
+                t[j] = time;
+                c[j++] = group.offset() + ch;
+            }
+        }
+        return InputSpikes.of(t, c);
     }
 
     // ---- simulation and gradients ----
@@ -496,12 +562,15 @@ public final class Network {
         NetworkFile.save(this, file);
     }
 
-    /** Loads a network saved by {@link #save}; custom losses are given by name, or registered in {@link Losses}. */
+    /**
+     * Loads a network saved by {@link #save} (such as a training run's {@code model.json}), or the network of a
+     * training run's {@code checkpoint.json}; custom losses are given by name, or registered in {@link Losses}.
+     */
     public static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
         return NetworkFile.load(file, customLosses);
     }
 
-    /** Loads a network saved by {@link #save}; the code of its custom losses must be registered in {@link Losses}. */
+    /** {@link #load(Path, Map)} of a network whose custom losses, if any, are registered in {@link Losses}. */
     public static Network load(Path file) throws IOException {
         return load(file, Map.of());
     }

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The one-file JSON form of a network: {@code {"format": "smoothspike-network", "version": 1, "spec": …,
  * "parameters": {name: [values…]}}}. Doubles are written in their shortest round-trip form, so a saved network
- * loads back bit-identically. Files are written atomically.
+ * loads back bit-identically. Files are written atomically. {@link #load} also reads the network of a training
+ * run's {@code checkpoint.json}.
  */
 public final class NetworkFile {
 
@@ -27,6 +28,8 @@ public final class NetworkFile {
     public static final String FORMAT = "smoothspike-network";
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
+    /** The format tag of a training run's checkpoint, whose {@code "network"} field {@link #load} reads. */
+    public static final String CHECKPOINT_FORMAT = "smoothspike-checkpoint";
 
     private static final ObjectMapper JSON = Json.MAPPER;
     private static final ObjectMapper STRICT = Json.STRICT;
@@ -116,8 +119,17 @@ public final class NetworkFile {
         }
     }
 
+    /** Loads a network file, or the network of a training run's checkpoint. */
     static Network load(Path file, Map<String, Loss> customLosses) throws IOException {
-        return fromTree(readTree(file), file.toString(), customLosses);
+        JsonNode root = readTree(file);
+        if (root.isObject() && CHECKPOINT_FORMAT.equals(root.path("format").asText())) {
+            JsonNode network = root.get("network");
+            if (network == null || !network.isObject()) {
+                throw new IllegalArgumentException(file + ": the checkpoint holds no \"network\" object");
+            }
+            return fromTree(network, file + ": \"network\"", customLosses);
+        }
+        return fromTree(root, file.toString(), customLosses);
     }
 
     /**

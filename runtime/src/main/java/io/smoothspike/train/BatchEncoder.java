@@ -1,5 +1,6 @@
 package io.smoothspike.train;
 
+import io.smoothspike.data.DataSource;
 import io.smoothspike.data.LabeledImages;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
@@ -10,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Encodes batches of labelled images into a network's input spikes on parallel threads. The result does not depend
- * on the number of threads: every image is augmented with its own stream {@link Augmentation#random}.
+ * Encodes batches of a data set's trials (images or spike times, see {@link TrialSet}) into a network's input spikes
+ * on parallel threads. The result does not depend on the number of threads: every trial is augmented with its own
+ * stream {@link Augmentation#random}.
  */
 public final class BatchEncoder {
 
@@ -20,18 +22,26 @@ public final class BatchEncoder {
     }
 
     private final Network net;
-    private final LabeledImages images;
+    private final TrialSet trials;
     private final Augmentation augmentation;
     private final long seed;
     private final int threads;
 
     /** Encodes {@code images} for {@code net} on {@code threads} threads; {@code augmentation} may be null. */
     public BatchEncoder(Network net, LabeledImages images, Augmentation augmentation, long seed, int threads) {
+        this(net, new TrialSet.Images(images), augmentation, seed, threads);
+    }
+
+    /**
+     * Encodes {@code trials} for {@code net} on {@code threads} threads; {@code augmentation} (of images, may be
+     * null) is ignored for a {@link DataSource}, which augments itself.
+     */
+    public BatchEncoder(Network net, TrialSet trials, Augmentation augmentation, long seed, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.net = net;
-        this.images = images;
+        this.trials = trials;
         this.augmentation = augmentation;
         this.seed = seed;
         this.threads = threads;
@@ -61,7 +71,7 @@ public final class BatchEncoder {
     }
 
     /**
-     * Trials {@code from … to−1} of optimizer step {@code step}: trial k shows image {@code sample(k)}, augmented
+     * Trials {@code from … to−1} of optimizer step {@code step}: trial k shows sample {@code sample(k)}, augmented
      * with {@link Augmentation#random Augmentation.random(seed, step, k − from)}.
      */
     public Batch encode(IntUnaryOperator sample, int from, int to, long step) {
@@ -70,15 +80,11 @@ public final class BatchEncoder {
         int[] labels = new int[n];
         AtomicInteger next = new AtomicInteger();
         Workers.run(Math.min(threads, n), "encoding", worker -> {
-            double[] pixels = null; // one buffer per worker: the encoding keeps no reference to it
+            TrialSet.Reader reader = trials.reader(net, augmentation, seed); // one per worker: it keeps buffers
             for (int j = next.getAndIncrement(); j < n; j = next.getAndIncrement()) {
                 int i = sample.applyAsInt(from + j);
-                pixels = pixels == null ? images.pixels(i) : images.pixels(i, pixels);
-                if (augmentation != null) {
-                    augmentation.apply(pixels, Augmentation.random(seed, step, j));
-                }
-                inputs[j] = net.input(from + j, pixels);
-                labels[j] = images.label(i);
+                inputs[j] = reader.input(i, from + j, step, j);
+                labels[j] = trials.label(i);
             }
         });
         return new Batch(List.of(inputs), labels);

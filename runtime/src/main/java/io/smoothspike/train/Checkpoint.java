@@ -29,7 +29,7 @@ import java.util.Set;
 final class Checkpoint {
 
     private static final ObjectMapper JSON = io.smoothspike.network.Json.MAPPER;
-    private static final String FORMAT = "smoothspike-checkpoint";
+    private static final String FORMAT = NetworkFile.CHECKPOINT_FORMAT;
     private static final int VERSION = 2;
 
     final JsonNode settings;

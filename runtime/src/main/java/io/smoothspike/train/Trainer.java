@@ -1,10 +1,7 @@
 package io.smoothspike.train;
 
-import io.smoothspike.data.LabeledImages;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
-import io.smoothspike.network.NetworkFile;
-import io.smoothspike.optim.GradientClipping;
 import io.smoothspike.optim.LearningRateSchedule;
 import io.smoothspike.optim.Optimizer;
 import io.smoothspike.optim.Optimizers;
@@ -15,29 +12,31 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a labelled data set
- * (shuffled per epoch from the seed) or repeated trials of a fixed task; batches are evaluated in parallel and give
- * the same result for any number of threads. After each step the parameters are clipped into their valid ranges
- * (spike times in [0, T], phases in [0, Θ], …).
+ * (images or spike times per trial, see {@link TrainingData}; shuffled per epoch from the seed) or repeated trials of
+ * a fixed task; batches are evaluated in parallel and give the same result for any number of threads. After each
+ * step the parameters are clipped into their valid ranges (spike times in [0, T], phases in [0, Θ], …).
  *
  * <p>Writes to the output folder as it goes: {@code metrics.csv} (one row per evaluation), {@code checkpoint.json}
  * (atomically: settings, network, optimizer state, position and metrics so far; random streams are derived from the
  * seed and the position, so a resumed run reaches the same parameters and writes the same metrics bit for bit) and
- * at the end {@code metrics.json} (non-finite numbers as null). Without an output folder it writes no files at all.
+ * at the end {@code metrics.json} (non-finite numbers as null) and {@code model.json} (the network as the run ends,
+ * as {@link Network#save} writes it; {@link Network#load} reads it, and the network of a checkpoint). Without an
+ * output folder it writes no files at all.
  */
 public final class Trainer {
 
     /** Checkpoint file name in the output folder. */
     public static final String CHECKPOINT = "checkpoint.json";
+    /** The file in the output folder that holds the network at the end of a run, as {@link Network#save} writes it. */
+    public static final String MODEL = "model.json";
 
     private final Network net;
     private final TrainingSettings s;
@@ -46,24 +45,12 @@ public final class Trainer {
     /** The metrics files in {@link #out}, or null without an output folder. */
     private final MetricsFiles metricsFiles;
     private final PrintStream log;
-    private final List<String> names;
-    private final int[] offsets;
-    private final double[] low;
-    private final double[] high;
-    private final Optimizer optimizer;
-    private final LearningRateSchedule schedule;
-    private final List<Map<String, Object>> history = new ArrayList<>();
-    private final List<double[][]> outputHistory = new ArrayList<>();
-    private final List<InputSpikes> testInputs = new ArrayList<>();
-    private int[] testLabels;
-    /** Encodes the training batches of a data set (null for fixed tasks). */
-    private final BatchEncoder trainEncoder;
-    /** The shuffled sample order of epoch {@code orderEpoch}. */
-    private int[] order;
-    private int orderEpoch = -1;
+    private final BatchSource batches;
+    private final TrainingStep stepper;
+    private final EvaluationLog evaluations;
+    private final RunCheckpoints checkpoints;
     private long step;
     private double initialLoss = Double.NaN;
-    private String lastCheckpoint;
     private double secondsPerEpoch = Double.NaN;
     /** Fixed tasks: output times after the previous step, and the largest move of any of them in one step. */
     private double[][] previousTimes;
@@ -83,8 +70,9 @@ public final class Trainer {
         if (data == null && s.trials == 0) {
             throw new IllegalArgumentException("a fixed task needs trials(n)");
         }
-        if (data != null && !net.needsData()) {
-            throw new IllegalArgumentException("the network has no image input for the data set");
+        String misfit = data == null ? null : data.train().misfit(net);
+        if (misfit != null) {
+            throw new IllegalArgumentException(misfit);
         }
         this.net = net;
         this.s = s;
@@ -92,42 +80,15 @@ public final class Trainer {
         this.out = out;
         this.metricsFiles = out == null ? null : new MetricsFiles(out);
         this.log = log;
-        this.names = net.trainableParameterNames();
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("the network has no trainable parameters");
-        }
-        this.offsets = new int[names.size() + 1];
-        for (int k = 0; k < names.size(); k++) {
-            offsets[k + 1] = offsets[k] + net.parameterLength(names.get(k));
-        }
-        this.low = new double[names.size()];
-        this.high = new double[names.size()];
-        for (int k = 0; k < names.size(); k++) {
-            double[] b = net.bounds(names.get(k));
-            boolean weight = names.get(k).endsWith(".weight");
-            low[k] = weight ? Math.max(b[0], s.weightLow) : b[0];
-            high[k] = weight ? Math.min(b[1], s.weightHigh) : b[1];
-        }
-        this.optimizer = Optimizers.create(s.optimizer, offsets[names.size()], s.hyper);
-        long total = totalSteps();
-        this.schedule = switch (s.schedule) {
-            case "exponential" -> LearningRateSchedule.exponentialDecay(s.learningRate, s.decaySteps);
-            case "step" -> LearningRateSchedule.stepDecay(s.learningRate, s.decayFactor, (long) s.decaySteps);
-            case "cosine" -> LearningRateSchedule.cosine(s.learningRate, total, s.minLearningRate);
-            default -> LearningRateSchedule.constant(s.learningRate);
-        };
-        if (data != null) {
-            LabeledImages test = s.testLimit > 0 ? data.test().first(Math.min(s.testLimit, data.test().size()))
-                    : data.test();
-            BatchEncoder.Batch encoded = new BatchEncoder(net, test, null, s.seed, s.threads)
-                    .encode(k -> k, 0, test.size(), 0);
-            testInputs.addAll(encoded.inputs());
-            testLabels = encoded.labels();
-            trainEncoder = new BatchEncoder(net, data.train(), s.augmentation, s.seed, s.threads);
-        } else {
-            testInputs.add(net.input(0));
-            trainEncoder = null;
-        }
+        ParameterVector vector = new ParameterVector(net, s);
+        this.batches = new BatchSource(net, s, data == null ? null : data.train());
+        Optimizer optimizer = Optimizers.create(s.optimizer, vector.length(), s.hyper);
+        LearningRateSchedule schedule = s.schedule.create(s.learningRate, batches.totalSteps());
+        this.stepper = new TrainingStep(s, vector, optimizer, schedule,
+                s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
+        this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(), batches, schedule,
+                metricsFiles, log);
+        this.checkpoints = new RunCheckpoints(net, s, data, batches, evaluations, optimizer, out, log);
     }
 
     /**
@@ -171,11 +132,11 @@ public final class Trainer {
     }
 
     private int stepsPerEpoch() {
-        return (data.train().size() + s.batchSize - 1) / s.batchSize;
+        return batches.stepsPerEpoch();
     }
 
     private long totalSteps() {
-        return data != null ? (long) s.epochs * stepsPerEpoch() : Math.max(1, s.trials / s.batchSize);
+        return batches.totalSteps();
     }
 
     private int evaluateEvery() {
@@ -187,18 +148,16 @@ public final class Trainer {
     private TrainingResult run() {
         long total = totalSteps();
         Progress progress = new Progress(log, total, step);
-        if (history.isEmpty()) {
-            Map<String, Object> first = evaluate(Double.NaN);
+        if (evaluations.history().isEmpty()) {
+            Map<String, Object> first = evaluations.evaluate(step, Double.NaN, lastGood());
             initialLoss = ((Number) first.get("loss")).doubleValue();
-            progress.line(describe(first));
+            progress.line(EvaluationLog.describe(first));
         }
         boolean interrupted = false;
         int stops = 0;
         double epochLoss = 0;
         int epochBatches = 0;
         long epochStart = System.nanoTime();
-        double[] params = new double[offsets[names.size()]];
-        double[] grad = new double[params.length];
         CompletableFuture<BatchEncoder.Batch> next = null;
         while (step < total) {
             if (Thread.currentThread().isInterrupted()) {
@@ -208,7 +167,7 @@ public final class Trainer {
             BatchEncoder.Batch batch = null;
             Evaluation ev;
             try {
-                batch = next != null ? BatchEncoder.await(next) : encodeBatch(step);
+                batch = next != null ? BatchEncoder.await(next) : batches.batch(step);
                 next = null;
                 ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
             } catch (IllegalStateException e) {
@@ -225,24 +184,12 @@ public final class Trainer {
                         + "wanted, or lower the learning rate.", e);
             }
             if (data != null && step + 1 < total) {
-                next = encodeBatchAsync(step + 1); // encoded while this step is applied and evaluated
+                next = batches.batchAsync(step + 1); // encoded while this step is applied and evaluated
             }
-            gather(params);
-            flatten(ev, grad);
-            checkFinite(ev.loss(), grad);
-            if (s.clipElementwise > 0) {
-                GradientClipping.elementwise(grad, s.clipElementwise);
-            }
-            if (s.clipNorm > 0) {
-                GradientClipping.globalNorm(grad, s.clipNorm);
-            }
-            double lr = schedule.rate(step);
-            if (s.stepScan) {
-                scanStep(params, grad, lr);
-            } else {
-                optimizer.step(params, grad, lr);
-                clamp(params);
-                scatter(params);
+            String problem = stepper.take(ev, step);
+            if (problem != null) {
+                throw new TrainingException(where() + ": " + problem + "; training stopped. " + lastGood()
+                        + ". Lower the learning rate or clip the gradient (clipNorm).", null);
             }
             step++;
             if (data == null) {
@@ -257,13 +204,14 @@ public final class Trainer {
                 if (epochEnd) {
                     secondsPerEpoch = (System.nanoTime() - epochStart) * 1e-9;
                 }
-                Map<String, Object> row = evaluate(epochLoss / Math.max(1, epochBatches));
+                Map<String, Object> row = evaluations.evaluate(step, epochLoss / Math.max(1, epochBatches),
+                        lastGood());
                 epochLoss = 0;
                 epochBatches = 0;
-                progress.line(describe(row));
+                progress.line(EvaluationLog.describe(row));
                 stops++;
                 if (stops % s.checkpointEvery == 0 || step == total) {
-                    checkpoint();
+                    checkpoints.write(step, initialLoss, data == null ? largestStepMove : Double.NaN);
                 }
                 if (epochEnd) {
                     epochStart = System.nanoTime();
@@ -275,9 +223,9 @@ public final class Trainer {
             }
         }
         Map<String, Object> finalMetrics = finish(interrupted);
-        double finalLoss = ((Number) history.get(history.size() - 1).get("loss")).doubleValue();
-        return new TrainingResult(initialLoss, finalLoss, List.copyOf(history), List.copyOf(outputHistory),
-                finalMetrics, interrupted);
+        double finalLoss = ((Number) evaluations.last().get("loss")).doubleValue();
+        return new TrainingResult(initialLoss, finalLoss, List.copyOf(evaluations.history()),
+                List.copyOf(evaluations.outputHistory()), finalMetrics, interrupted);
     }
 
     /** Index within the batch of the first trial that exceeds the spike cap (forward passes only). */
@@ -287,12 +235,7 @@ public final class Trainer {
             try {
                 sim.run(batch.get(k), net.trial());
             } catch (SpikeCapExceededException e) {
-                if (data == null) {
-                    return "#" + k + " (trial " + (step * s.batchSize + k) + ")";
-                }
-                int perEpoch = stepsPerEpoch();
-                int[] order = epochOrder((int) (step / perEpoch));
-                return "#" + k + " (training sample " + order[(int) (step % perEpoch) * s.batchSize + k] + ")";
+                return batches.describe(step, k);
             }
         }
         return "?";
@@ -302,112 +245,18 @@ public final class Trainer {
     private void trackStepMove() {
         double[][] now;
         try {
-            now = outputTimes();
+            now = StepSizeScan.outputTimes(net);
         } catch (SpikeCapExceededException e) {
             return;
         }
         if (previousTimes != null) {
-            largestStepMove = Math.max(largestStepMove, maxMove(previousTimes, now));
+            largestStepMove = Math.max(largestStepMove, StepSizeScan.maxMove(previousTimes, now));
         }
         previousTimes = now;
     }
 
-    /** The batch of step t (labels null for fixed tasks). */
-    private BatchEncoder.Batch encodeBatch(long t) {
-        if (data == null) {
-            List<InputSpikes> inputs = new ArrayList<>();
-            for (int j = 0; j < s.batchSize; j++) {
-                inputs.add(net.input((int) (t * s.batchSize + j)));
-            }
-            return new BatchEncoder.Batch(inputs, null);
-        }
-        return BatchEncoder.await(encodeBatchAsync(t));
-    }
-
-    /** {@link #encodeBatch} of a data set's step t, on a background thread (the sample order is taken now). */
-    private CompletableFuture<BatchEncoder.Batch> encodeBatchAsync(long t) {
-        int perEpoch = stepsPerEpoch();
-        int[] epochOrder = epochOrder((int) (t / perEpoch));
-        int from = (int) (t % perEpoch) * s.batchSize;
-        return trainEncoder.encodeAsync(k -> epochOrder[k], from, Math.min(epochOrder.length, from + s.batchSize), t);
-    }
-
-    /** The order in which epoch {@code epoch} visits the training samples, shuffled from the seed. */
-    private int[] epochOrder(int epoch) {
-        if (epoch != orderEpoch) {
-            order = shuffle(data.train().size(), s.seed * 1_000_003L + epoch);
-            orderEpoch = epoch;
-        }
-        return order;
-    }
-
-    private static int[] shuffle(int n, long seed) {
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int k = n - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int tmp = order[k];
-            order[k] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
-
-    // ---- parameters ----
-
-    private void gather(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            double[] v = net.parameter(names.get(k));
-            System.arraycopy(v, 0, params, offsets[k], v.length);
-        }
-    }
-
-    private void scatter(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            net.setParameter(names.get(k), java.util.Arrays.copyOfRange(params, offsets[k], offsets[k + 1]));
-        }
-    }
-
-    private void clamp(double[] params) {
-        for (int k = 0; k < names.size(); k++) {
-            for (int i = offsets[k]; i < offsets[k + 1]; i++) {
-                params[i] = Math.min(high[k], Math.max(low[k], params[i]));
-            }
-        }
-    }
-
-    private void flatten(Evaluation ev, double[] grad) {
-        for (int k = 0; k < names.size(); k++) {
-            double[] g = ev.gradient().get(names.get(k));
-            System.arraycopy(g, 0, grad, offsets[k], g.length);
-        }
-    }
-
-    private void checkFinite(double loss, double[] grad) {
-        String problem = null;
-        if (!Double.isFinite(loss)) {
-            problem = "the loss is " + loss;
-        } else {
-            for (int k = 0; k < names.size() && problem == null; k++) {
-                for (int i = offsets[k]; i < offsets[k + 1]; i++) {
-                    if (!Double.isFinite(grad[i])) {
-                        problem = "the gradient of '" + names.get(k) + "' [" + (i - offsets[k]) + "] is " + grad[i];
-                        break;
-                    }
-                }
-            }
-        }
-        if (problem != null) {
-            throw new TrainingException(where() + ": " + problem + "; training stopped. " + lastGood()
-                    + ". Lower the learning rate or clip the gradient (clipNorm).", null);
-        }
-    }
-
     private String lastGood() {
-        return "Last good checkpoint: " + (lastCheckpoint == null ? "none yet" : lastCheckpoint);
+        return checkpoints.lastGood();
     }
 
     /** The optimizer step being taken (1-based). */
@@ -418,212 +267,24 @@ public final class Trainer {
         return "step " + (step + 1);
     }
 
-    // ---- the step-size scan of docs/experiments.md §3.2 ----
-
-    private void scanStep(double[] params, double[] grad, double lr) {
-        double[] start = params.clone();
-        optimizer.step(params, grad, lr);
-        double[] direction = new double[params.length];
-        for (int i = 0; i < params.length; i++) {
-            direction[i] = params[i] - start[i];
-        }
-        double[][] before = outputTimes();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double bestFactor = 0;
-        double[] trial = new double[params.length];
-        for (int k = 0; k < s.scanPoints; k++) {
-            double factor = Math.pow(10, -5 + 7.0 * k / Math.max(1, s.scanPoints - 1));
-            for (int i = 0; i < params.length; i++) {
-                trial[i] = start[i] + factor * direction[i];
-            }
-            clamp(trial);
-            scatter(trial);
-            double[][] after;
-            double loss;
-            try {
-                loss = meanLoss();
-                after = outputTimes();
-            } catch (SpikeCapExceededException e) {
-                continue;
-            }
-            if (maxMove(before, after) <= s.scanMaxMove && loss < bestLoss) {
-                bestLoss = loss;
-                bestFactor = factor;
-            }
-        }
-        for (int i = 0; i < params.length; i++) {
-            trial[i] = start[i] + bestFactor * direction[i];
-        }
-        clamp(trial);
-        scatter(trial);
-    }
-
-    private double meanLoss() {
-        io.smoothspike.grad.TrialEvaluator ev = new io.smoothspike.grad.TrialEvaluator(net.graph(), net.trial(),
-                net.readout());
-        return ev.loss(net.input(0), 0, net.loss(null));
-    }
-
-    /** Output times of the fixed task's first trial, with the current (possibly trained) input times. */
-    private double[][] outputTimes() {
-        return net.simulate(net.input(0)).outputTimes();
-    }
-
-    private static double maxMove(double[][] a, double[][] b) {
-        double m = 0;
-        for (int r = 0; r < a.length; r++) {
-            for (int j = 0; j < a[r].length; j++) {
-                m = Math.max(m, Math.abs(a[r][j] - b[r][j]));
-            }
-        }
-        return m;
-    }
-
-    // ---- evaluation, metrics, checkpoints ----
-
-    /**
-     * Evaluates the parameters after {@link #step} steps and records the row, with {@code trainLoss} (the mean
-     * training loss since the previous evaluation; NaN before training: no column).
-     */
-    private Map<String, Object> evaluate(double trainLoss) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("step", step);
-        if (data != null) {
-            row.put("epoch", step / (double) stepsPerEpoch());
-        } else {
-            row.put("trials", step * s.batchSize);
-        }
-        row.put("learning_rate", schedule.rate(step));
-        if (data == null) {
-            testInputs.set(0, net.input(0));
-        }
-        Map<String, Object> m = HeldOutMetrics.evaluate(net, testInputs, testLabels, s.threads);
-        row.putAll(m);
-        if (data == null) {
-            double[][] times;
-            try {
-                times = outputTimes();
-            } catch (SpikeCapExceededException e) {
-                throw new TrainingException("evaluation at step " + step + ": the evaluation trial exceeded the "
-                        + "spike cap K = " + e.cap() + " (" + e.getMessage() + "); training stopped. " + lastGood()
-                        + ". Raise the trial's spikeCap if such activity is wanted, or lower the learning rate.", e);
-            }
-            outputHistory.add(times);
-            for (int r = 0; r < times.length; r++) {
-                for (int j = 0; j < times[r].length; j++) {
-                    row.put("t" + r + "_" + j, times[r][j]);
-                }
-            }
-        }
-        if (!Double.isNaN(trainLoss)) {
-            row.put("train_loss", trainLoss);
-        }
-        history.add(row);
-        if (metricsFiles != null) {
-            metricsFiles.writeCsv(history);
-        }
-        int hits = ((Number) m.get("spike_cap_hits")).intValue();
-        if (hits > 0 && log != null) {
-            log.println("warning: evaluation at step " + step + ": " + hits + " held-out trials exceeded the spike "
-                    + "cap K = " + net.trial().spikeCap() + " (samples " + m.get("spike_cap_samples") + "); raise "
-                    + "spikeCap if this activity is wanted");
-        }
-        return row;
-    }
-
-    private static String describe(Map<String, Object> row) {
-        StringBuilder sb = new StringBuilder();
-        for (String k : List.of("step", "epoch", "trials", "loss", "accuracy", "accuracy_ordinary", "activity",
-                "silent_fraction")) {
-            Object v = row.get(k);
-            if (v != null) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
-                        .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v);
-            }
-        }
-        return sb.toString();
-    }
-
-    private void checkpoint() {
-        if (out == null) {
-            return;
-        }
-        Path file = out.resolve(CHECKPOINT);
-        try {
-            new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss, history,
-                    outputHistory, data == null ? largestStepMove : Double.NaN).write(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
-        }
-        lastCheckpoint = checkpointName(file);
-    }
-
-    /** The checkpoint file and the position it holds, for messages. */
-    private String checkpointName(Path file) {
-        return file + (data != null ? " (epoch " + step / stepsPerEpoch() + ")" : " (step " + step + ")");
-    }
-
-    /** The settings a resume must match: those shaping the trajectory, and the sizes of the data sets. */
-    private Map<String, Object> settingsRecord() {
-        Map<String, Object> m = s.trajectory();
-        if (data != null) {
-            m.put("training_samples", data.train().size());
-            m.put("held_out_samples", testInputs.size());
-        }
-        return m;
-    }
+    // ---- resuming and the end of the run ----
 
     private void resume(Path file) {
-        Checkpoint cp = Checkpoint.read(file, data == null);
-        List<String> differences = cp.settingsDifferences(settingsRecord());
-        if (!differences.isEmpty()) {
-            throw new TrainingException("cannot resume from " + file + ": the training settings differ from those "
-                    + "that wrote it: " + String.join(", ", differences) + ". Resume with the settings that wrote "
-                    + "it (for a script: the same -P parameters), or start a new run in another folder.", null);
-        }
-        if (cp.settings == null && log != null) {
-            log.println("warning: " + file + " was written by an older SmoothSpike and records no training "
-                    + "settings: resuming without checking that they match" + (data == null
-                    ? "; largest_output_move_per_step counts from here" : ""));
-        }
-        Network saved;
-        try {
-            saved = NetworkFile.fromTree(cp.network, file.toString(), Map.of());
-        } catch (IllegalArgumentException e) {
-            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
-            throw new TrainingException("corrupt checkpoint: " + file + ": \"network\": " + problem, e);
-        }
-        if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
-            throw new TrainingException(file + " belongs to a different network description; resume with the "
-                    + "script and parameters that wrote it", null);
-        }
-        cp.requireStepWithin(file, totalSteps());
-        try {
-            optimizer.restore(cp.optimizer);
-        } catch (IllegalArgumentException e) {
-            throw new TrainingException("corrupt checkpoint: " + file + ": \"optimizer\" does not fit the network's "
-                    + "parameters: " + e.getMessage(), e);
-        }
-        for (String name : net.parameterNames()) {
-            net.setParameter(name, saved.parameter(name));
-        }
+        Checkpoint cp = checkpoints.resume(file);
         step = cp.step;
         initialLoss = cp.initialLoss;
-        history.addAll(cp.history);
-        outputHistory.addAll(cp.outputHistory);
         if (data == null) {
             // at a checkpoint the last evaluation's output times are those after the current step
-            previousTimes = outputHistory.get(outputHistory.size() - 1);
+            previousTimes = cp.outputHistory.get(cp.outputHistory.size() - 1);
             largestStepMove = Double.isNaN(cp.largestMove) ? 0 : cp.largestMove;
         }
-        lastCheckpoint = checkpointName(file);
         if (log != null) {
             log.println("resumed from " + file + " at step " + step);
         }
     }
 
     private Map<String, Object> finish(boolean interrupted) {
-        Map<String, Object> last = history.get(history.size() - 1);
+        Map<String, Object> last = evaluations.last();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("initial_loss", initialLoss);
         m.put("final_loss", last.get("loss"));
@@ -637,7 +298,8 @@ public final class Trainer {
             if (targets != null) {
                 m.put("targets", targets);
             }
-            m.put("final_output_times", outputHistory.get(outputHistory.size() - 1));
+            List<double[][]> outputs = evaluations.outputHistory();
+            m.put("final_output_times", outputs.get(outputs.size() - 1));
             m.put("largest_output_move_per_step", largestStepMove);
         } else {
             m.put("test_accuracy", last.get("accuracy"));
@@ -650,6 +312,12 @@ public final class Trainer {
         }
         if (metricsFiles != null) {
             metricsFiles.writeJson(m);
+            Path model = out.resolve(MODEL);
+            try {
+                net.save(model);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the model " + model + ": " + e.getMessage(), e);
+            }
         }
         return m;
     }

@@ -18,10 +18,7 @@ public final class TrainingSettings {
     String optimizer = "adam";
     final Map<String, Double> hyper = new LinkedHashMap<>();
     double learningRate = 1e-3;
-    String schedule = "constant";
-    double decaySteps = 0;
-    double decayFactor = 0.1;
-    double minLearningRate = 0;
+    SchedulePlan schedule = new SchedulePlan.Constant();
     double clipElementwise = 0;
     double clipNorm = 0;
     double weightLow = Double.NEGATIVE_INFINITY;
@@ -88,8 +85,7 @@ public final class TrainingSettings {
         if (!(steps > 0)) {
             throw new IllegalArgumentException("decay steps must be positive, got " + steps);
         }
-        this.schedule = "exponential";
-        this.decaySteps = steps;
+        this.schedule = new SchedulePlan.Exponential(steps);
         return this;
     }
 
@@ -99,9 +95,7 @@ public final class TrainingSettings {
             throw new IllegalArgumentException("step decay needs a factor in (0, 1] and positive steps, got "
                     + factor + ", " + steps);
         }
-        this.schedule = "step";
-        this.decayFactor = factor;
-        this.decaySteps = steps;
+        this.schedule = new SchedulePlan.Step(factor, steps);
         return this;
     }
 
@@ -110,8 +104,7 @@ public final class TrainingSettings {
         if (!(minLr >= 0)) {
             throw new IllegalArgumentException("minimal learning rate must be >= 0, got " + minLr);
         }
-        this.schedule = "cosine";
-        this.minLearningRate = minLr;
+        this.schedule = new SchedulePlan.Cosine(minLr);
         return this;
     }
 
@@ -234,16 +227,8 @@ public final class TrainingSettings {
         m.put("optimizer", optimizer);
         m.put("optimizer_hyper_parameters", new LinkedHashMap<>(hyper));
         m.put("learning_rate", learningRate);
-        m.put("schedule", schedule);
-        if (!schedule.equals("constant")) {
-            m.put("decay_steps", decaySteps);
-        }
-        if (schedule.equals("step")) {
-            m.put("decay_factor", decayFactor);
-        }
-        if (schedule.equals("cosine")) {
-            m.put("min_learning_rate", minLearningRate);
-        }
+        m.put("schedule", schedule.name());
+        schedule.record(m);
         m.put("clip_elementwise", clipElementwise);
         m.put("clip_norm", clipNorm);
         if (Double.isFinite(weightLow) || Double.isFinite(weightHigh)) {

@@ -1,5 +1,6 @@
 package io.smoothspike.cli;
 
+import io.smoothspike.data.DataSource;
 import io.smoothspike.grad.Task;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
@@ -19,13 +20,22 @@ final class ScriptTasks {
         }
         List<InputSpikes> inputs = new ArrayList<>();
         int[] labels = new int[batch];
-        if (net.needsData()) {
+        if (net.hasImageInput()) {
             if (!(dataset instanceof io.smoothspike.data.Mnist data)) {
                 throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads images, but the "
                         + "script loaded no data set before defining it");
             }
             for (int k = 0; k < batch; k++) {
                 inputs.add(net.input(k, data.pixels(k)));
+                labels[k] = data.label(k);
+            }
+        } else if (net.externalChannels() > 0) {
+            if (!(dataset instanceof DataSource data)) {
+                throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads spike times per "
+                        + "trial, but the script made no data source (source(…)) before defining it");
+            }
+            for (int k = 0; k < batch; k++) {
+                inputs.add(net.input(k, data.inputTimes(k)));
                 labels[k] = data.label(k);
             }
         } else {

@@ -2,6 +2,7 @@ package io.smoothspike.groovy;
 
 import groovy.lang.Closure;
 import groovy.lang.Script;
+import io.smoothspike.data.DataSource;
 import io.smoothspike.data.LabeledImages;
 import io.smoothspike.data.Mnist;
 import io.smoothspike.train.Trainer;
@@ -319,12 +320,26 @@ public abstract class SmoothSpikeScript extends Script {
         }
     }
 
+    /**
+     * A data set of exact input spike times held in memory, for networks with an {@code external} input:
+     * {@code source(trials: [[[0.1, 0.7], [0.3]], …], labels: [0, …])} (per trial a list of channels, each a list of
+     * spike times or one number) or {@code source(size: n, trial: { i -> channels }, label: { i -> class })};
+     * {@code augment: { times, random -> times' }} varies the training trials in every step. The networks defined
+     * after it read their trials from it (for {@code gradcheck}).
+     */
+    public DataSource source(Map<String, Object> args) {
+        DataSource source = GroovySources.source(args);
+        context().lastDataset = source;
+        return source;
+    }
+
     // ---- training ----
 
     /**
      * Trains a network: {@code train(net, trials: 3000, optimizer: 'sgd', lr: 0.1, clip: 0.02)} for a fixed task, or
      * {@code train(net, data: trainSet, test: testSet, epochs: 100, batch: 1000, optimizer: 'adabelief', lr: 4e-3,
-     * decayEpochs: 100, flip: 0.02)} for a data set. Other arguments: {@code optimizerOptions: [b2: 0.99]},
+     * decayEpochs: 100, flip: 0.02)} for an image set, or {@code data: source(…), test: source(…)} for exact input
+     * spike times. Other arguments: {@code optimizerOptions: [b2: 0.99]},
      * {@code decaySteps}, {@code stepDecay: [factor, steps]}, {@code cosine: minLr}, {@code clipNorm},
      * {@code weightBounds: [low, high]}, {@code evaluateEvery}, {@code checkpointEvery},
      * {@code scan: [points: 50, maxMove: 0.5]}, {@code seed}, {@code threads}, {@code testLimit},
@@ -338,13 +353,7 @@ public abstract class SmoothSpikeScript extends Script {
         TrainingSettings s = new TrainingSettings();
         TrainingData data = null;
         if (a.has("data")) {
-            LabeledImages train = a.object("data", LabeledImages.class);
-            LabeledImages test = a.object("test", LabeledImages.class);
-            if (test == null) {
-                throw new IllegalArgumentException("train: a data set needs a held-out set: test: mnist(split: 'test')");
-            }
-            int limit = a.integer("trainLimit", 0);
-            data = new TrainingData(limit > 0 ? train.first(Math.min(limit, train.size())) : train, test);
+            data = trainingData(a);
             s.epochs(a.integer("epochs", 1));
         } else {
             s.trials(a.integer("trials"));
@@ -416,6 +425,30 @@ public abstract class SmoothSpikeScript extends Script {
         s.stopAfter(a.integer("stopAfter", 0));
         ScriptContext c = context();
         return Trainer.train(net, s, data, c.out, c.resume, System.out);
+    }
+
+    /** The {@code data:} and {@code test:} sets of {@code train}: images, or data sources of spike times. */
+    private static TrainingData trainingData(NamedArgs a) {
+        Object train = a.raw("data");
+        Object test = a.raw("test");
+        int limit = a.integer("trainLimit", 0);
+        if (test == null) {
+            throw new IllegalArgumentException("train: a data set needs a held-out set: test: mnist(split: 'test') "
+                    + "or test: source(…)");
+        }
+        if (train instanceof LabeledImages images && test instanceof LabeledImages testImages) {
+            return new TrainingData(limit > 0 ? images.first(Math.min(limit, images.size())) : images, testImages);
+        }
+        if (train instanceof DataSource trials && test instanceof DataSource testTrials) {
+            return new TrainingData(limit > 0 ? trials.first(Math.min(limit, trials.size())) : trials, testTrials);
+        }
+        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…)) or both data "
+                + "sources (source(…)), got " + kind(train) + " and " + kind(test));
+    }
+
+    private static String kind(Object v) {
+        return v instanceof LabeledImages ? "an image set" : v instanceof DataSource ? "a data source"
+                : v == null ? "nothing" : "a " + v.getClass().getSimpleName();
     }
 
     // ---- outputs ----

@@ -32,7 +32,7 @@ final class Commands {
               /run FILE.groovy [-Pk=v ...]   run a Groovy script; the networks it defines become variables
               /load FILE.jsh|.java           evaluate a file's snippets (and commands) in order
               /save FILE                     write this session's snippets to FILE
-              /open MODEL.json               load a saved network into a variable named after the file
+              /open MODEL.json               load a network (a saved one, a run's model.json or checkpoint.json)
               /export NAME FILE.json         save the network held by variable NAME
               /vars                          list the variables with their types
               /plot raster|trace NET [FILE]  spike raster / voltage traces of network NET's trial 0 (PNG or SVG)
