@@ -24,7 +24,8 @@ Plots.raster(before.record(), net.graph(), targets, [0] as int[], 'Spike raster,
         out.resolve('raster_before.png'))
 Plots.traces(net.trace(net.input(0), 2001), [0] as int[], 'Membrane potential, trial 0, before training',
         out.resolve('trace_before.png'))
-log "single neuron before training: ${before.record().spikeCount()} ordinary spikes, output times ${before.outputTimes()[0]}"
+log "single neuron before training: ${before.record().spikeCount()} ordinary spikes, " +
+        "output times ${before.outputTimes()[0]}"
 
 // docs/experiments.md §2: clip each gradient component to +-0.02, then plain gradient descent with learning rate 0.1
 def training = train(net, trials: p.trials, optimizer: 'sgd', lr: p.lr, clip: p.clip, evaluateEvery: 30)

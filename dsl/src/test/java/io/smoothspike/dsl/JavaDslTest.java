@@ -256,7 +256,8 @@ class JavaDslTest {
         message(() -> network("n").trial(1).population("p", 1, qif(1)).connect("q", "p").spec(),
                 "projections[q->p]: 'q' is neither an input nor a population");
         message(() -> network("n").trial(1).input("in", 1).external().population("p", 1, qif(1))
-                .connect("p", "in").spec(), "projections[p->in]: 'in' is not a population (inputs receive no synapses)");
+                .connect("p", "in").spec(),
+                "projections[p->in]: 'in' is not a population (inputs receive no synapses)");
         message(() -> network("n").trial(1).population("p", 2, qif(1)).readout("p", 2).spec(),
                 "readout neuron 2 is outside population 'p' of size 2");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> network("n").trial(1)

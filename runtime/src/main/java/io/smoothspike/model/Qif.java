@@ -17,8 +17,8 @@ import java.util.List;
  * these are entire functions of I, so the branches I &gt; 0, I = 0 and I &lt; 0 join smoothly. Then V = s·u.
  *
  * <p><b>Next spike.</b> The smallest ℓ* at which q reaches 0: {@code atan2(cq, p)/c} for I = c² &gt; 0,
- * {@code atanh(cq/p)/c} for I = −c² &lt; 0 and p &gt; cq, {@code q/p} for I = 0 and p &gt; 0; a spike happens iff ℓ* &lt; 1,
- * after {@code Δ* = −τ ln(1 − ℓ*)}.
+ * {@code atanh(cq/p)/c} for I = −c² &lt; 0 and p &gt; cq, {@code q/p} for I = 0 and p &gt; 0; a spike happens iff
+ * ℓ* &lt; 1, after {@code Δ* = −τ ln(1 − ℓ*)}.
  */
 public final class Qif implements NeuronModel {
 

@@ -6,8 +6,8 @@ import io.smoothspike.optim.Optimizer;
 import io.smoothspike.sim.SpikeCapExceededException;
 
 /**
- * The step-size scan (docs/experiments.md §3.2) for a fixed task: the optimizer's step is scaled by factors from 1e−5 to
- * 1e2 (log-spaced), and the factor with the lowest loss among those that move no output time of trial 0 by more
+ * The step-size scan (docs/experiments.md §3.2) for a fixed task: the optimizer's step is scaled by factors from
+ * 1e−5 to 1e2 (log-spaced), and the factor with the lowest loss among those that move no output time of trial 0 by more
  * than {@code maxMove} is taken (none: the parameters stay).
  */
 final class StepSizeScan {

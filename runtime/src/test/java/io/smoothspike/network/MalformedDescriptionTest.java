@@ -372,7 +372,8 @@ class MalformedDescriptionTest {
                 c("spike-time targets fewer than read-out neurons", b -> b.loss = new LossSpec.SpikeTime(
                         new double[][] {{1.0}}), "loss", "one target list per read-out neuron (2)", "got 1"),
                 c("spike-time targets more than spikes per neuron", b -> b.loss = new LossSpec.SpikeTime(
-                        new double[][] {{1.0}, {1.5, 2.0}}), "loss", "read-out neuron 1 has 1 output spikes but 2 targets",
+                        new double[][] {{1.0}, {1.5, 2.0}}), "loss",
+                        "read-out neuron 1 has 1 output spikes but 2 targets",
                         "between 1 and the output spikes"),
                 c("spike-time targets empty for a neuron", b -> {
                     b.output = new OutputSpec("out", null, 2);

@@ -39,7 +39,8 @@ final class SimBenchmark {
             for (int k = 0; k < inputs.length; k++) {
                 inputs[k] = PaperTasks.randomBinaryImage(0.19, rng);
             }
-            return new Case(name, PaperTasks.mnistTheta(PaperTasks.MNIST_ACTIVE_BIAS, 3), PaperTasks.MNIST_TRIAL, inputs);
+            return new Case(name, PaperTasks.mnistTheta(PaperTasks.MNIST_ACTIVE_BIAS, 3), PaperTasks.MNIST_TRIAL,
+                    inputs);
         }
         int n = 1000;
         InputSpikes[] inputs = new InputSpikes[16];

@@ -56,7 +56,8 @@ class SurvivalTest {
         Files.writeString(dir.resolve("check.groovy"), "assert 1 + 1 == 3\n");
         try (ReplHarness repl = new ReplHarness(dir)) {
             assertEquals(1, repl.pipe("int a = 1\n/run check.groovy\nint b = 2\n"));
-            assertEquals("error: check.groovy:1: assertion failed: assert 1 + 1 == 3" + Session.TRACE_HINT + "\n", repl.err());
+            assertEquals("error: check.groovy:1: assertion failed: assert 1 + 1 == 3" + Session.TRACE_HINT + "\n",
+                    repl.err());
             assertFalse(repl.out().contains("b ==> 2"), repl.out());
         }
     }
