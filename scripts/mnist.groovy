@@ -65,8 +65,8 @@ def rows = [
         ['hidden spikes per neuron per sample', 'activity', 1, '%.3f', '0.000', '0.417 ± 0.012'],
         ['hidden neurons silent on the whole test set', 'silent_fraction', 1, '%.3f', '0.997', '0.000'],
         ['loss (pseudospikes included)', 'loss', 1, '%.3f', '2.344', '0.139 ± 0.007']]
-def epochs = last.epoch % 1 == 0 ? last.epoch as int : last.epoch
-def table = new StringBuilder("| metric | before training | after ${epochs} epochs | published before | " +
+def epochsDone = last.epoch % 1 == 0 ? last.epoch as int : last.epoch
+def table = new StringBuilder("| metric | before training | after ${epochsDone} epochs | published before | " +
         "published after |\n|---|---|---|---|---|\n")
 rows.each { name, key, scale, format, pubBefore, pubAfter ->
     table << "| $name | ${String.format(Locale.ROOT, format, scale * before0[key])} | " +
