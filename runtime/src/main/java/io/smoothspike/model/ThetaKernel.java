@@ -253,8 +253,9 @@ final class ThetaKernel extends PopulationKernel {
     /**
      * {@link #flush()} of inputs made of one dense delivery (a spike into an all-to-all layer: the common case),
      * with the test of {@link #quietThrough} up to {@code bound} on the way if the bound is testable; returns the
-     * test's result (false if not tested). The summed input is the delivery's weight row, and the record holds the points
-     * (P, Q) before the shear with either sign of Q. All loops run over same-index arrays, which C2 vectorizes.
+     * test's result (false if not tested). The summed input is the delivery's weight row, and the record holds the
+     * points (P, Q) before the shear with either sign of Q. All loops run over same-index arrays, which C2
+     * vectorizes.
      */
     private boolean flushSingleDense(double bound) {
         if (deferredCount == 1) {
