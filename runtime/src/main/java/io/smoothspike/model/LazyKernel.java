@@ -10,6 +10,14 @@ package io.smoothspike.model;
  *
  * <p>Cost per delivery: one closed-form flow of the target, one time-to-spike evaluation and an O(log n) tree update.
  *
+ * <p><b>What a subclass writes.</b> The abstract methods below, per slot and in closed form: the forward part
+ * ({@link #flow}, {@link #jump}, {@link #timeToSpike}, {@link #pinAtSpike}, {@link #reset}, {@link #load},
+ * {@link #store}, {@link #voltage}, {@link #copy}) and their derivatives for the backward sweep
+ * ({@link #flowDerivatives}, {@link #jumpDerivatives}, {@link #resetDerivatives}, {@link #thresholdGradient}).
+ * Everything the engine calls ({@link PopulationKernel}'s contract: delivery, next spike, recording, backward sweep)
+ * is implemented here and final; the optional fast paths of {@link PopulationKernel} keep their defaults, which are
+ * exact. {@link #storeRecord} may be overridden to record in other coordinates than the model's.
+ *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
  * after the touch (in the kernel's <em>record coordinates</em>, by default the model coordinates); the state just

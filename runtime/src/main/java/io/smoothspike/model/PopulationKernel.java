@@ -12,6 +12,22 @@ package io.smoothspike.model;
  * for every reachable state, including reset and spike instants.
  *
  * <p>Kernels are not thread-safe: each simulating thread uses its own.
+ *
+ * <p><b>What a kernel implements.</b> The abstract methods are the whole contract: forward ({@link #initialize},
+ * {@link #deliver}, {@link #nextSpikeTime}, {@link #nextSpiker}, {@link #fire}, {@link #stateAt},
+ * {@link #voltageAt}) and, for gradients, recording and the backward sweep ({@link #setRecording},
+ * {@link #beginBackward}, {@link #backwardSparse}, {@link #backwardDense}, {@link #backwardFire},
+ * {@link #endBackward}). A model whose neurons evolve independently between events need not write any of them: it
+ * extends {@link LazyKernel}, which implements them all from the model's closed-form flow, jump, reset and their
+ * derivatives. Only a model with a population-wide representation (like {@link Theta}'s co-rotating frame) extends
+ * this class directly.
+ *
+ * <p><b>Optional fast paths.</b> The methods with a default body, grouped at the end, only save work: batched
+ * delivery ({@link #deliverSparse}, {@link #deliverDense}), caches shared between kernels
+ * ({@link #shareCachesWith}), a bounded next-spike query ({@link #nextSpikeTimeUpTo}), skipping constant gradients
+ * ({@link #setConstantGradients}) and shared rows of weight gradients ({@link #sharesDenseRows},
+ * {@link #backwardDenseRow}). The defaults are correct for every kernel; an override must give bit-identical
+ * results.
  */
 public abstract class PopulationKernel {
 
@@ -36,44 +52,8 @@ public abstract class PopulationKernel {
     /** Delivers an input spike of weight {@code w} to neuron {@code i} at time {@code t}. */
     public abstract void deliver(int i, double w, double t);
 
-    /**
-     * Delivers inputs to neurons {@code targets[k]} with weights {@code weights[k]}, k in [from, to), all at time
-     * {@code t}. Kernels override this with a tight loop.
-     */
-    public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
-        for (int k = from; k < to; k++) {
-            deliver(targets[k], weights[k], t);
-        }
-    }
-
-    /**
-     * Delivers inputs to every neuron i of the population with weight {@code weights[offset + i]}, all at time
-     * {@code t} (a dense projection row).
-     */
-    public void deliverDense(double[] weights, int offset, double t) {
-        for (int i = 0; i < size; i++) {
-            deliver(i, weights[offset + i], t);
-        }
-    }
-
-    /**
-     * Lets this kernel share caches with {@code other}, a kernel of the same simulator (so used by the same thread).
-     * Sharing must not change any result, only save work; by default nothing is shared.
-     */
-    public void shareCachesWith(PopulationKernel other) {
-    }
-
     /** Time of the earliest upcoming spike in this population, or {@code +Infinity} if no neuron will spike. */
     public abstract double nextSpikeTime();
-
-    /**
-     * {@link #nextSpikeTime()} where the engine only needs it up to {@code bound}: the exact time if it is at most
-     * {@code bound}, else any value above {@code bound}. A kernel may answer without locating its next spiker when it
-     * can prove that no neuron spikes by {@code bound}; by default it always answers exactly.
-     */
-    public double nextSpikeTimeUpTo(double bound) {
-        return nextSpikeTime();
-    }
 
     /** Local index of the neuron that spikes at {@link #nextSpikeTime()} (lowest index on ties). */
     public abstract int nextSpiker();
@@ -118,6 +98,60 @@ public abstract class PopulationKernel {
             boolean timeAdjoint);
 
     /**
+     * Reverse of {@link #fire}: {@code timeAdjoint} is dL/dt of this spike's time, collected from the loss and from
+     * the backward deliveries of this spike.
+     */
+    public abstract void backwardFire(int i, double t, double timeAdjoint);
+
+    /** Ends the sweep: adds dL/d(initial state) (model coordinates) and dL/d(model constants). */
+    public abstract void endBackward(double[] initialStateGrad, double[] constantGrad);
+
+    // ---- optional fast paths: the defaults are correct, overrides only save work ----
+
+    /**
+     * Delivers inputs to neurons {@code targets[k]} with weights {@code weights[k]}, k in [from, to), all at time
+     * {@code t}. Kernels override this with a tight loop.
+     */
+    public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
+        for (int k = from; k < to; k++) {
+            deliver(targets[k], weights[k], t);
+        }
+    }
+
+    /**
+     * Delivers inputs to every neuron i of the population with weight {@code weights[offset + i]}, all at time
+     * {@code t} (a dense projection row).
+     */
+    public void deliverDense(double[] weights, int offset, double t) {
+        for (int i = 0; i < size; i++) {
+            deliver(i, weights[offset + i], t);
+        }
+    }
+
+    /**
+     * Lets this kernel share caches with {@code other}, a kernel of the same simulator (so used by the same thread).
+     * Sharing must not change any result, only save work; by default nothing is shared.
+     */
+    public void shareCachesWith(PopulationKernel other) {
+    }
+
+    /**
+     * {@link #nextSpikeTime()} where the engine only needs it up to {@code bound}: the exact time if it is at most
+     * {@code bound}, else any value above {@code bound}. A kernel may answer without locating its next spiker when it
+     * can prove that no neuron spikes by {@code bound}; by default it always answers exactly.
+     */
+    public double nextSpikeTimeUpTo(double bound) {
+        return nextSpikeTime();
+    }
+
+    /**
+     * Whether the following sweeps must produce dL/d(model constants); kernels for which that costs extra work skip
+     * it when off. Kernels where it is cheap always compute it.
+     */
+    public void setConstantGradients(boolean on) {
+    }
+
+    /**
      * Whether {@link #backwardDenseRow} is available: without time adjoint, the dense deliveries of one group (e.g.
      * the inputs of one time, which theta sums) add one shared row of weight gradients.
      */
@@ -135,20 +169,4 @@ public abstract class PopulationKernel {
     public int backwardDenseRow(double[] weights, int offset, double t, double[] row, int lastKey) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not share dense rows");
     }
-
-    /**
-     * Reverse of {@link #fire}: {@code timeAdjoint} is dL/dt of this spike's time, collected from the loss and from
-     * the backward deliveries of this spike.
-     */
-    public abstract void backwardFire(int i, double t, double timeAdjoint);
-
-    /**
-     * Whether the following sweeps must produce dL/d(model constants); kernels for which that costs extra work skip
-     * it when off. Kernels where it is cheap always compute it.
-     */
-    public void setConstantGradients(boolean on) {
-    }
-
-    /** Ends the sweep: adds dL/d(initial state) (model coordinates) and dL/d(model constants). */
-    public abstract void endBackward(double[] initialStateGrad, double[] constantGrad);
 }

@@ -257,7 +257,7 @@ class ThetaFlowTest {
      * The documented spike point is φ = Θ ("a spike is φ = Θ, after which φ = 0"), and the other kernels pin a neuron
      * that is due at its spike point in {@code stateAt}. The theta kernel instead evaluates the rotating frame at the
      * spike time, where the sign of the rounded Q decides between Θ and 0, so the neuron can appear already reset
-     * before {@code fire}. Disabled: reproduces a discrepancy in Theta.Kernel (reported, not fixed here).
+     * before {@code fire}. Disabled: reproduces a discrepancy in ThetaKernel (reported, not fixed here).
      */
     @Test
     void phaseAtTheSpikeTimeIsThePeriod() {
@@ -279,7 +279,7 @@ class ThetaFlowTest {
     /**
      * A neuron initialized at φ = Θ (allowed: the phase must lie in [0, Θ]) is at its spike point and should spike at
      * once; the kernel can instead treat it as reset and report the next spike a full period later. Disabled:
-     * reproduces a discrepancy in Theta.Kernel.initialize (reported, not fixed here).
+     * reproduces a discrepancy in ThetaKernel.initialize (reported, not fixed here).
      */
     @Test
     void initialStateAtThePeriodSpikesNow() {
