@@ -1,9 +1,13 @@
 package io.smoothspike.examples;
 
 import io.smoothspike.model.LazyKernel;
+import io.smoothspike.model.ModelConstant;
 import io.smoothspike.model.NeuronModel;
+import io.smoothspike.model.NeuronModelType;
 import io.smoothspike.model.PopulationKernel;
 import io.smoothspike.model.PseudoState;
+import io.smoothspike.model.UserCoordinates;
+import java.util.List;
 
 /**
  * A user-defined neuron model, written outside the library: the current-based leaky integrate-and-fire neuron with
@@ -38,6 +42,16 @@ public final class CurrentLif implements NeuronModel {
 
     /** Identifier of this model. */
     public static final String ID = "current-lif";
+
+    /**
+     * The model as descriptions name it: register it once with {@code NeuronModels.register(CurrentLif.TYPE)}, then
+     * use {@code Snn.model("current-lif", Map.of("tauSyn", 1.0))}. Both constants are positive and trainable; initial
+     * states are given as {@code V0} and {@code I0}, which are unbounded.
+     */
+    public static final NeuronModelType TYPE = new NeuronModelType(ID,
+            List.of(ModelConstant.positive("tauSyn").withDefault(1),
+                    ModelConstant.positive("threshold").withDefault(1)),
+            UserCoordinates.VOLTAGE_AND_CURRENT, c -> new CurrentLif(c[0], c[1]));
 
     private final double tauSyn;
     private final double threshold;
