@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A small first-spike classifier of {@link CurrentLif} neurons learns with exact gradients and Adam: which of two
  * channel pairs fires first decides the class. The read-out starts silent, so the first steps learn through
- * pseudospikes. The loop is written by hand on the simulation graph: the library's trainer takes compiled networks,
- * whose models come from the model registry.
+ * pseudospikes. The loop is written by hand on the simulation graph, to check the model below the network layer;
+ * {@code CustomModelAndLossExampleTest} trains it through the registry and the library's trainer.
  */
 class CurrentLifTrainingTest {
 

@@ -151,8 +151,9 @@ public final class Readout {
         Population pop = graph.populations().get(p);
         if (!pop.model().hasPseudodynamics()) {
             throw new IllegalStateException("population '" + pop.name() + "' (" + pop.model().id() + ") has no "
-                    + "pseudodynamics, but a read-out neuron has fewer ordinary spikes than output times; use qif, "
-                    + "theta or oscillatory-lif there, or read out fewer spikes");
+                    + "pseudodynamics, but a read-out neuron has fewer ordinary spikes than output times; use a model "
+                    + "with pseudodynamics there (qif, theta, oscillatory-lif or a registered one of your own), or read "
+                    + "out fewer spikes");
         }
     }
 

@@ -91,7 +91,8 @@ public final class Lif implements NeuronModel {
     @Override
     public void pseudo(double[] state, int off, double u, double alpha, PseudoState out) {
         throw new UnsupportedOperationException("the LIF model has no pseudodynamics: use it for forward comparisons, "
-                + "or read out ordinary spikes only; for gradient training use qif, theta or oscillatory-lif");
+                + "or read out ordinary spikes only; for gradient training use a model with pseudodynamics (qif, theta, "
+                + "oscillatory-lif or a registered one of your own)");
     }
 
     @Override
