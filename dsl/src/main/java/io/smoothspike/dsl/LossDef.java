@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A loss as the DSL builds it: the serialisable {@link LossSpec} plus the code of every custom loss it names (a
  * {@link LossSpec.Custom} keeps only the name; the network compiled from it keeps this code). Made by the loss
- * helpers of {@link Snn}; combine with {@link Snn#sum} and {@link Snn#weighted}; hand to {@link NetworkBuilder#loss(LossDef)}. Immutable.
+ * helpers of {@link Snn}; combine with {@link Snn#sum} and {@link Snn#weighted}; hand to
+ * {@link NetworkBuilder#loss(LossDef)}. Immutable.
  */
 public final class LossDef {
 

@@ -231,7 +231,10 @@ public final class SimulationGraph {
             return this;
         }
 
-        /** Masked projection: synapse (pre, post) exists iff {@code mask[pre][post]}, with weight {@code weights[pre][post]}. */
+        /**
+         * Masked projection: synapse (pre, post) exists iff {@code mask[pre][post]}, with weight
+         * {@code weights[pre][post]}.
+         */
         public Builder connectMasked(String from, String to, double[][] weights, boolean[][] mask) {
             int src = source(from);
             int tgt = target(to);
@@ -279,8 +282,8 @@ public final class SimulationGraph {
             int ns = sizeOf(src);
             int nt = sizeOf(tgt);
             if (pre.length != post.length || pre.length != weights.length) {
-                throw new IllegalArgumentException(from + " -> " + to + ": pre, post and weight lists differ in length ("
-                        + pre.length + ", " + post.length + ", " + weights.length + ")");
+                throw new IllegalArgumentException(from + " -> " + to + ": pre, post and weight lists differ in "
+                        + "length (" + pre.length + ", " + post.length + ", " + weights.length + ")");
             }
             Integer[] order = new Integer[pre.length];
             for (int k = 0; k < pre.length; k++) {
@@ -329,7 +332,8 @@ public final class SimulationGraph {
         private static void checkFinite(String from, String to, double[] w) {
             for (int k = 0; k < w.length; k++) {
                 if (!Double.isFinite(w[k])) {
-                    throw new IllegalArgumentException(from + " -> " + to + ": weight " + k + " is not finite: " + w[k]);
+                    throw new IllegalArgumentException(from + " -> " + to + ": weight " + k + " is not finite: "
+                            + w[k]);
                 }
             }
         }

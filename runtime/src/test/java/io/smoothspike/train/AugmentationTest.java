@@ -38,7 +38,8 @@ class AugmentationTest {
         Augmentation.pixelFlip(0).apply(px, Augmentation.random(1, 0, 0));
         for (int i = 0; i < special.length; i++) {
             double expected = special[i] >= 128 ? 255 : 0;
-            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(px[i]), "value " + special[i]);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(px[i]),
+                    "value " + special[i]);
         }
     }
 

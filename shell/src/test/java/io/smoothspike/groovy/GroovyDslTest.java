@@ -43,7 +43,8 @@ class GroovyDslTest {
                 population 'theta', size: 3, model: theta(tau: 1, drive: 0.5), phase0: 1.0
                 connect 'drive', 'rnn', connectivity: oneToOne(), weights: 4, trainable: false
                 connect 'cue', 'rnn', weights: normal(std: 2, seed: 3)
-                connect 'rnn', 'rnn', connectivity: random(p: 0.5, seed: 9, self: false), weights: normal(std: 1, seed: 5)
+                connect 'rnn', 'rnn', connectivity: random(p: 0.5, seed: 9, self: false),
+                        weights: normal(std: 1, seed: 5)
                 connect 'rnn', 'theta', weights: fanInUniform(scale: 0.5, offset: 0.2, seed: 6)
                 readout 'theta', neurons: [0, 2], spikes: 2
                 loss sum(weighted(0.5, spikeTime([[1, 2], [3, 4]])), weighted(2, spikeTrain([[1.5], [2.5]])))
