@@ -188,7 +188,8 @@ final class NamedArgs {
             m[k] = new boolean[row.size()];
             for (int j = 0; j < m[k].length; j++) {
                 if (!(row.get(j) instanceof Boolean b)) {
-                    throw new IllegalArgumentException(what + " entry [" + k + "][" + j + "] is not a boolean");
+                    throw new IllegalArgumentException(what + " entry [" + k + "][" + j + "] must be true or false, got "
+                            + row.get(j));
                 }
                 m[k][j] = b;
             }

@@ -64,7 +64,10 @@ class ScriptValidationTest {
                 Arguments.of(network(TRIAL, INPUT, POP, "readout 'out', neurons: [4294967296]"), 6,
                         "entry 0 must be an integer in [-2147483648, 2147483647], got 4294967296"),
                 Arguments.of(network(TRIAL, "input 'in', size: 1, poisson: [rate: 1, seed: 0.5]", POP, READOUT), 3,
-                        "'seed' must be an integer seed, got 0.5"));
+                        "'seed' must be an integer seed, got 0.5"),
+                Arguments.of(network(TRIAL, INPUT, POP, READOUT).replace("weights: 1.5",
+                        "weights: 1.5, connectivity: mask([[true, 1, false]])"), 5,
+                        "mask entry [0][1] must be true or false, got 1"));
     }
 
     @ParameterizedTest(name = "line {1}: {2}")
