@@ -37,8 +37,8 @@ final class GroovySources {
     }
 
     private static DataSource fromLists(NamedArgs a) {
-        List<?> trials = required(a, "trials", List.class);
-        int[] labels = NamedArgs.integers("source: labels", required(a, "labels", Object.class));
+        List<?> trials = a.required("trials", List.class);
+        int[] labels = NamedArgs.integers("source: labels", a.required("labels", Object.class));
         double[][][] times = new double[trials.size()][][];
         for (int i = 0; i < times.length; i++) {
             times[i] = channels("source: trial " + i, trials.get(i));
@@ -48,8 +48,8 @@ final class GroovySources {
 
     private static DataSource fromClosures(NamedArgs a) {
         int n = a.integer("size");
-        Closure<?> trial = required(a, "trial", Closure.class);
-        Closure<?> label = required(a, "label", Closure.class);
+        Closure<?> trial = a.required("trial", Closure.class);
+        Closure<?> label = a.required("label", Closure.class);
         double[][][] times = new double[n][][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -57,14 +57,6 @@ final class GroovySources {
             labels[i] = NamedArgs.integer("source: the label of trial " + i, label.call(i));
         }
         return DataSource.of(times, labels);
-    }
-
-    private static <T> T required(NamedArgs a, String key, Class<T> type) {
-        T v = a.object(key, type);
-        if (v == null) {
-            throw new IllegalArgumentException("source: '" + key + "' is required");
-        }
-        return v;
     }
 
     /** One trial's spike times per channel: a list (or array) of channels, each a list of numbers or one number. */

@@ -45,9 +45,7 @@ final class NamedArgs {
     }
 
     double number(String key) {
-        if (!has(key)) {
-            throw new IllegalArgumentException(what + ": '" + key + "' is required");
-        }
+        require(key);
         return number(key, 0);
     }
 
@@ -57,10 +55,14 @@ final class NamedArgs {
     }
 
     int integer(String key) {
+        require(key);
+        return integer(key, 0);
+    }
+
+    private void require(String key) {
         if (!has(key)) {
             throw new IllegalArgumentException(what + ": '" + key + "' is required");
         }
-        return integer(key, 0);
     }
 
     long seed(String key, long def) {
@@ -85,6 +87,12 @@ final class NamedArgs {
             throw new IllegalArgumentException(what + ": '" + key + "' must be true or false, got " + v);
         }
         return b;
+    }
+
+    /** {@link #object(String, Class)} of an argument that must be given. */
+    <T> T required(String key, Class<T> type) {
+        require(key);
+        return object(key, type);
     }
 
     <T> T object(String key, Class<T> type) {
