@@ -3,8 +3,9 @@ package io.smoothspike.data;
 import java.util.SplittableRandom;
 
 /**
- * A data set of trials for training: per trial, the input spike times of each channel and a target (a class label).
- * Channel c feeds the c-th channel of the network's {@code external} input groups, in the order the groups are
+ * A data set of trials for training: per trial, the input spike times of each channel and a target: a class label
+ * ({@link #label}) or, for timing tasks, one target spike time per read-out neuron ({@link #targetTimes}; then
+ * {@link #hasTargetTimes} is true). Channel c feeds the c-th channel of the network's {@code external} input groups, in the order the groups are
  * declared. Training reads trials from several threads at once, so a source must not change while it is read.
  *
  * <p>{@link #of} holds trials in memory; {@link #augmented} varies the training trials from step to step.
@@ -29,8 +30,21 @@ public interface DataSource {
         return inputTimes(i);
     }
 
-    /** Class label of trial i (≥ 0). */
+    /** Class label of trial i (≥ 0); a source of target times answers -1. */
     int label(int i);
+
+    /** Whether trials carry target spike times ({@link #targetTimes}) rather than class labels. */
+    default boolean hasTargetTimes() {
+        return false;
+    }
+
+    /**
+     * Target spike times of trial i, one per read-out neuron, each finite and ≥ 0; {@code null} when the source holds
+     * class labels. The caller does not modify the array.
+     */
+    default double[] targetTimes(int i) {
+        return null;
+    }
 
     /** The first {@code n} trials (n ≤ size()) as a view. */
     default DataSource first(int n) {
@@ -53,6 +67,14 @@ public interface DataSource {
 
             public int label(int i) {
                 return all.label(i);
+            }
+
+            public boolean hasTargetTimes() {
+                return all.hasTargetTimes();
+            }
+
+            public double[] targetTimes(int i) {
+                return all.targetTimes(i);
             }
         };
     }
@@ -82,6 +104,14 @@ public interface DataSource {
             public int label(int i) {
                 return base.label(i);
             }
+
+            public boolean hasTargetTimes() {
+                return base.hasTargetTimes();
+            }
+
+            public double[] targetTimes(int i) {
+                return base.targetTimes(i);
+            }
         };
     }
 
@@ -90,6 +120,15 @@ public interface DataSource {
      * its class. The arrays are copied and checked (equal lengths, labels ≥ 0, times finite and ≥ 0).
      */
     static DataSource of(double[][][] inputTimes, int[] labels) {
-        return new InMemorySource(inputTimes, labels);
+        return new InMemorySource(inputTimes, labels, null);
+    }
+
+    /**
+     * Trials of a timing task held in memory: {@code inputTimes[i][c]} as in {@link #of(double[][][], int[])},
+     * {@code targetTimes[i][k]} the time at which read-out neuron k should fire in trial i. The arrays are copied and
+     * checked (one target row per trial, all rows of one length, times finite and ≥ 0).
+     */
+    static DataSource ofTargetTimes(double[][][] inputTimes, double[][] targetTimes) {
+        return new InMemorySource(inputTimes, null, targetTimes);
     }
 }

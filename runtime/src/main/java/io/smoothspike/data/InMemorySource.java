@@ -1,27 +1,59 @@
 package io.smoothspike.data;
 
-/** {@link DataSource#of}: trials held in arrays, checked when made. */
+/** {@link DataSource#of} and {@link DataSource#ofTargetTimes}: trials held in arrays, checked when made. */
 final class InMemorySource implements DataSource {
 
     private final double[][][] inputTimes;
     private final int[] labels;
+    private final double[][] targetTimes;
 
-    InMemorySource(double[][][] inputTimes, int[] labels) {
-        if (inputTimes == null || labels == null) {
-            throw new IllegalArgumentException("a data source needs input times and labels");
+    /** Exactly one of {@code labels} and {@code targetTimes} is given. */
+    InMemorySource(double[][][] inputTimes, int[] labels, double[][] targetTimes) {
+        String targets = labels != null ? "labels" : "target times";
+        if (inputTimes == null || (labels == null && targetTimes == null)) {
+            throw new IllegalArgumentException("a data source needs input times and " + targets);
         }
-        if (inputTimes.length != labels.length) {
-            throw new IllegalArgumentException("a data source needs one label per trial: " + inputTimes.length
-                    + " trials, " + labels.length + " labels");
+        int n = labels != null ? labels.length : targetTimes.length;
+        if (inputTimes.length != n) {
+            throw new IllegalArgumentException("a data source needs one " + (labels != null ? "label" : "row of target "
+                    + "times") + " per trial: " + inputTimes.length + " trials, " + n + " " + targets);
         }
-        this.inputTimes = new double[inputTimes.length][][];
-        for (int i = 0; i < inputTimes.length; i++) {
+        this.inputTimes = new double[n][][];
+        for (int i = 0; i < n; i++) {
             this.inputTimes[i] = checkedCopy(i, inputTimes[i]);
+        }
+        this.labels = labels == null ? null : checkedLabels(labels);
+        this.targetTimes = targetTimes == null ? null : checkedTargets(targetTimes);
+    }
+
+    private static int[] checkedLabels(int[] labels) {
+        for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
                 throw new IllegalArgumentException("trial " + i + ": label " + labels[i] + "; labels must be >= 0");
             }
         }
-        this.labels = labels.clone();
+        return labels.clone();
+    }
+
+    private static double[][] checkedTargets(double[][] targets) {
+        double[][] copy = new double[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == null) {
+                throw new IllegalArgumentException("trial " + i + " has no target times");
+            }
+            if (targets[i].length != targets[0].length) {
+                throw new IllegalArgumentException("trial " + i + " has " + targets[i].length + " target times, "
+                        + "trial 0 has " + targets[0].length + "; give one per read-out neuron in every trial");
+            }
+            copy[i] = targets[i].clone();
+            for (double t : copy[i]) {
+                if (!(t >= 0) || Double.isInfinite(t)) {
+                    throw new IllegalArgumentException("trial " + i + ": target time " + t
+                            + "; target times must be finite and >= 0");
+                }
+            }
+        }
+        return copy;
     }
 
     private static double[][] checkedCopy(int i, double[][] channels) {
@@ -47,7 +79,7 @@ final class InMemorySource implements DataSource {
 
     @Override
     public int size() {
-        return labels.length;
+        return inputTimes.length;
     }
 
     @Override
@@ -57,6 +89,16 @@ final class InMemorySource implements DataSource {
 
     @Override
     public int label(int i) {
-        return labels[i];
+        return labels == null ? -1 : labels[i];
+    }
+
+    @Override
+    public boolean hasTargetTimes() {
+        return targetTimes != null;
+    }
+
+    @Override
+    public double[] targetTimes(int i) {
+        return targetTimes == null ? null : targetTimes[i];
     }
 }
