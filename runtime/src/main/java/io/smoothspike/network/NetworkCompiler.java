@@ -160,7 +160,7 @@ final class NetworkCompiler {
             memory.projection(where, conn.label(), srcInput != null && inputs.size() > 1 ? channels : pre, post);
             boolean[][] mask = conn.mask(pre, post, pr.from().equals(pr.to()), where + ".connectivity");
             ValueSpec wspec = pr.weights() == null ? new ValueSpec.Constant(0) : pr.weights();
-            double[] w = wspec.generate(pre * post, pre, pre, post, where + ".weights");
+            double[] w = wspec.weights(pre, post, mask, where + ".weights");
             double[][] matrix = new double[pre][post];
             for (int i = 0; i < pre; i++) {
                 System.arraycopy(w, i * post, matrix[i], 0, post);

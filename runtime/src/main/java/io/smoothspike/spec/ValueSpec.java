@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * How an array of numbers (initial states, weights) is filled: a constant, explicit values, a seeded random
- * distribution, the fan-in scaled uniform initialiser, or an explicit matrix (weights only). Same seed, same values.
+ * distribution, the fan-in scaled uniform initialiser, or, for weights only, an explicit matrix, a random orthogonal
+ * matrix or values scaled to a spectral radius. Same seed, same values.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -15,7 +16,9 @@ import java.util.SplittableRandom;
     @JsonSubTypes.Type(value = ValueSpec.Uniform.class, name = "uniform"),
     @JsonSubTypes.Type(value = ValueSpec.Normal.class, name = "normal"),
     @JsonSubTypes.Type(value = ValueSpec.FanInUniform.class, name = "fanInUniform"),
-    @JsonSubTypes.Type(value = ValueSpec.Matrix.class, name = "matrix")})
+    @JsonSubTypes.Type(value = ValueSpec.Matrix.class, name = "matrix"),
+    @JsonSubTypes.Type(value = ValueSpec.Orthogonal.class, name = "orthogonal"),
+    @JsonSubTypes.Type(value = ValueSpec.SpectralRadius.class, name = "spectralRadius")})
 public sealed interface ValueSpec {
 
     /**
@@ -23,6 +26,14 @@ public sealed interface ValueSpec {
      * {@link Matrix} (rows × cols = count) or 0 × 0 where no matrix is allowed. {@code where} names the target.
      */
     double[] generate(int count, int fanIn, int rows, int cols, String where);
+
+    /**
+     * The weights of a {@code pre × post} projection, row-major by presynaptic neuron, one for every pair; the
+     * compiler keeps those where {@code mask} (null: every pair) is true. Fan-in is {@code pre}.
+     */
+    default double[] weights(int pre, int post, boolean[][] mask, String where) {
+        return generate(pre * post, pre, pre, post, where);
+    }
 
     /** Every value equal to {@code value}. */
     record Constant(double value) implements ValueSpec {
@@ -123,6 +134,59 @@ public sealed interface ValueSpec {
                 }
             }
             return v;
+        }
+    }
+
+    /**
+     * A random orthogonal matrix times {@code gain}, Haar-distributed, drawn from {@code seed} (see
+     * {@link MatrixInitialisers#orthogonal}): WᵀW = gain²·I for pre ≥ post, W·Wᵀ = gain²·I for pre &lt; post. Weights
+     * only, of projections with every (pre, post) synapse.
+     */
+    record Orthogonal(double gain, long seed) implements ValueSpec {
+        public double[] generate(int count, int fanIn, int rows, int cols, String where) {
+            throw new SpecException(where, "an orthogonal matrix is only allowed for weights");
+        }
+
+        @Override
+        public double[] weights(int pre, int post, boolean[][] mask, String where) {
+            Validate.finite(where, "orthogonal gain", gain);
+            if (mask != null) {
+                throw new SpecException(where, "an orthogonal matrix needs every (pre, post) synapse, and this "
+                        + "projection's connectivity leaves some out (a population projecting onto itself leaves "
+                        + "out self-connections unless told otherwise): connect all-to-all with self-connections");
+            }
+            return MatrixInitialisers.orthogonal(pre, post, gain, seed);
+        }
+    }
+
+    /**
+     * The weights {@code values} draws, without the entries the connectivity leaves out, scaled so that the largest
+     * modulus of their eigenvalues is {@code radius} (≥ 0). Weights only, of square projections (a population onto
+     * itself or onto one of equal size).
+     */
+    record SpectralRadius(double radius, ValueSpec values) implements ValueSpec {
+        public double[] generate(int count, int fanIn, int rows, int cols, String where) {
+            throw new SpecException(where, "a spectral radius is only allowed for weights");
+        }
+
+        @Override
+        public double[] weights(int pre, int post, boolean[][] mask, String where) {
+            if (!(Validate.finite(where, "spectral radius", radius) >= 0)) {
+                throw new SpecException(where, "spectral radius must be >= 0, got " + radius);
+            }
+            Validate.present(where, "the values to scale to a spectral radius", values);
+            if (pre != post) {
+                throw new SpecException(where, "a spectral radius needs a square weight matrix (a population "
+                        + "projecting onto itself or onto one of equal size); this projection is " + pre + " × "
+                        + post + " (presynaptic × postsynaptic)");
+            }
+            double[] w = values.weights(pre, post, mask, where);
+            for (int i = 0; mask != null && i < pre; i++) {
+                for (int j = 0; j < post; j++) {
+                    w[i * post + j] = mask[i][j] ? w[i * post + j] : 0;
+                }
+            }
+            return MatrixInitialisers.scaleToSpectralRadius(w, pre, radius, where);
         }
     }
 }
