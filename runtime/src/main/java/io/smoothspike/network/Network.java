@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * A compiled network: its description, the simulation graph, named parameters, trial inputs, read-out and loss.
@@ -39,7 +40,8 @@ import java.util.Map;
  * synapse order otherwise), {@code population.coordinate0} for initial states in model coordinates (e.g.
  * {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}), {@code population.constant} for model
  * constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input spike times (channel by channel).
- * {@link #parameter} reads a copy; {@link #setParameter} writes through to the simulation.
+ * {@link #parameter} reads a copy; {@link #setParameter} writes through to the simulation. {@link #weights},
+ * {@link #setWeights} and {@link #weightGradient} show a projection's weights as an EJML matrix.
  */
 public final class Network {
 
@@ -219,6 +221,57 @@ public final class Network {
     /** Number of values of a parameter. */
     public int parameterLength(String name) {
         return lookup(name).length();
+    }
+
+    // ---- weight matrices ----
+
+    /** The projections' names ({@code from->to}), in the order of the description. */
+    public List<String> projectionNames() {
+        return spec.projections().stream().map(ProjectionSpec::label).toList();
+    }
+
+    /**
+     * A copy of a projection's weights as a presynaptic × postsynaptic matrix: entry (i, j) is the weight from
+     * neuron (or input channel) i of the source to neuron j of the target, 0 where the connectivity has no synapse.
+     */
+    public DMatrixRMaj weights(String projection) {
+        return weightView(projection).toMatrix(parameter(projection + ".weight"));
+    }
+
+    /**
+     * Sets a projection's weights from a presynaptic × postsynaptic matrix of finite values, as {@link #weights}
+     * gives it. The connectivity stays as described: entries where it has no synapse must be 0.
+     */
+    public void setWeights(String projection, DMatrixRMaj weights) {
+        setParameter(projection + ".weight", weightView(projection).toFlat(weights));
+    }
+
+    /**
+     * The gradient with respect to a projection's weights as a matrix like {@link #weights}, from a gradient by
+     * parameter name ({@link Evaluation#gradient()}, {@link #namedGradient}).
+     */
+    public DMatrixRMaj weightGradient(Map<String, double[]> gradient, String projection) {
+        WeightView view = weightView(projection);
+        double[] g = gradient.get(projection + ".weight");
+        if (g == null || g.length != parameterLength(projection + ".weight")) {
+            throw new IllegalArgumentException("the gradient has " + (g == null ? "no values" : g.length + " values")
+                    + " for '" + projection + ".weight', which has " + parameterLength(projection + ".weight")
+                    + "; give a gradient of this network");
+        }
+        return view.toMatrix(g);
+    }
+
+    private WeightView weightView(String projection) {
+        int j = projectionNames().indexOf(projection);
+        if (j < 0) {
+            throw new IllegalArgumentException("unknown projection '" + projection + "'; known: "
+                    + projectionNames());
+        }
+        Projection p = graph.projections().get(j);
+        String from = spec.projections().get(j).from();
+        InputGroup group = inputs.stream().filter(g -> g.name().equals(from)).findFirst().orElse(null);
+        return group == null ? new WeightView(projection, p, p.sourceSize(), 0)
+                : new WeightView(projection, p, group.size(), group.offset());
     }
 
     // ---- accessors ----
