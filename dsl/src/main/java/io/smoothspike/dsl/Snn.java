@@ -128,6 +128,26 @@ public final class Snn {
         return new ValueSpec.Matrix(Check.copy("matrix", values));
     }
 
+    /**
+     * A random orthogonal weight matrix times {@code gain}, uniformly (Haar) distributed, drawn from {@code seed}:
+     * WᵀW = gain²·I (W·Wᵀ for a projection with fewer presynaptic than postsynaptic neurons). Needs every synapse:
+     * connect a population to itself with {@link #allToAll()}.
+     */
+    public static ValueSpec orthogonal(double gain, long seed) {
+        return new ValueSpec.Orthogonal(Check.finite("orthogonal gain", gain), seed);
+    }
+
+    /**
+     * The weights {@code values} draws (e.g. {@code normal(0, 0.1, 3)}), without the entries the connectivity leaves
+     * out, scaled so that their largest eigenvalue modulus is {@code radius}; square projections only.
+     */
+    public static ValueSpec spectralRadius(double radius, ValueSpec values) {
+        if (!(Check.finite("spectral radius", radius) >= 0)) {
+            throw new IllegalArgumentException("spectral radius must be >= 0, got " + radius);
+        }
+        return new ValueSpec.SpectralRadius(radius, Check.notNull("spectralRadius values", values));
+    }
+
     // ---- connectivity ----
 
     /** Every (pre, post) pair, self-connections included when a population projects onto itself. */

@@ -26,6 +26,7 @@ import io.smoothspike.sim.TrialSettings;
 import io.smoothspike.spec.ConnectivitySpec;
 import io.smoothspike.spec.InputSpec;
 import io.smoothspike.spec.LossSpec;
+import io.smoothspike.spec.MatrixInitialisers;
 import io.smoothspike.spec.NetworkSpec;
 import io.smoothspike.spec.PopulationSpec;
 import io.smoothspike.spec.ProjectionSpec;
@@ -33,6 +34,9 @@ import io.smoothspike.spec.ValueSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -301,6 +305,38 @@ class JavaDslTest {
                 .compile();
         double t = net.simulate().outputTimes()[0][0];
         assertEquals(t, net.lossAndGradient(List.of(net.input(0)), null, 1).loss(), 1e-12);
+    }
+
+    @Test
+    void linearAlgebraInitialisers() {
+        Network net = network("deep").trial(5)
+                .input("in", 784).external()
+                .population("h1", 100, qif(1)).population("h2", 100, qif(1)).population("out", 10, qif(1))
+                .connect("in", "h1").weights(orthogonal(0.5, 1))
+                .connect("h1", "h2").weights(orthogonal(1, 3))
+                .connect("h2", "h2").weights(spectralRadius(0.9, normal(0, 0.1, 3)))
+                .connect("h2", "out").weights(fanInUniform(0.5, 4))
+                .compile();
+        assertEquals(new ValueSpec.Orthogonal(1, 3), net.spec().projections().get(1).weights());
+        assertEquals(new ValueSpec.SpectralRadius(0.9, new ValueSpec.Normal(0, 0.1, 3)),
+                net.spec().projections().get(2).weights());
+        DMatrixRMaj w = net.weights("h1->h2");
+        assertEquals(100, w.numRows);
+        assertEquals(100, w.numCols);
+        assertTrue(MatrixFeatures_DDRM.isOrthogonal(w, 1e-12));
+        DMatrixRMaj in = net.weights("in->h1");
+        DMatrixRMaj gram = CommonOps_DDRM.multTransA(in, in, null);
+        CommonOps_DDRM.scale(4, gram);
+        assertTrue(MatrixFeatures_DDRM.isIdentical(CommonOps_DDRM.identity(100), gram, 1e-12), "WᵀW = 0.5²·I");
+        assertEquals(0.9, MatrixInitialisers.spectralRadius(net.weights("h2->h2").data, 100), 1e-12);
+
+        message(() -> orthogonal(Double.POSITIVE_INFINITY, 1), "orthogonal gain must be a finite number, got Infinity");
+        message(() -> spectralRadius(-1, normal(0, 1, 1)), "spectral radius must be >= 0, got -1.0");
+        message(() -> spectralRadius(1, null), "spectralRadius values must not be null");
+        message(() -> network("n").trial(1).input("in", 3).external().population("p", 2, qif(1))
+                .connect("in", "p").weights(spectralRadius(0.9, normal(0, 1, 1))).compile(),
+                "projections[in->p].weights: a spectral radius needs a square weight matrix (a population projecting "
+                + "onto itself or onto one of equal size); this projection is 3 × 2 (presynaptic × postsynaptic)");
     }
 
     private static void message(Executable call, String expected) {
