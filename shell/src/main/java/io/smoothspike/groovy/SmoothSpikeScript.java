@@ -170,16 +170,38 @@ public abstract class SmoothSpikeScript extends Script {
         return Snn.values(NamedArgs.doubles("values", values));
     }
 
-    /** {@code uniform(low: -1, high: 1, seed: 1)}. */
+    /** {@code uniform(low: -1, high: 1, seed: 1)}; {@code spectralRadius: 0.9} scales a square weight matrix. */
     public ValueSpec uniform(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("uniform", args, "low", "high", "seed");
-        return Snn.uniform(a.number("low"), a.number("high"), a.seed("seed", 0));
+        NamedArgs a = new NamedArgs("uniform", args, "low", "high", "seed", "spectralRadius");
+        return scaled(a, Snn.uniform(a.number("low"), a.number("high"), a.seed("seed", 0)));
     }
 
-    /** {@code normal(mean: 0, std: 1, seed: 1)}. */
+    /** {@code normal(mean: 0, std: 1, seed: 1)}; {@code spectralRadius: 0.9} scales a square weight matrix. */
     public ValueSpec normal(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("normal", args, "mean", "std", "seed");
-        return Snn.normal(a.number("mean", 0), a.number("std"), a.seed("seed", 0));
+        NamedArgs a = new NamedArgs("normal", args, "mean", "std", "seed", "spectralRadius");
+        return scaled(a, Snn.normal(a.number("mean", 0), a.number("std"), a.seed("seed", 0)));
+    }
+
+    /** {@code normal(0, 0.1, seed: 3, spectralRadius: 0.9)}: mean and standard deviation by position. */
+    public ValueSpec normal(Map<String, Object> args, double mean, double std) {
+        NamedArgs a = new NamedArgs("normal", args, "seed", "spectralRadius");
+        return scaled(a, Snn.normal(mean, std, a.seed("seed", 0)));
+    }
+
+    /** {@code normal(0, 0.1)}: seed 0. */
+    public ValueSpec normal(double mean, double std) {
+        return normal(Map.of(), mean, std);
+    }
+
+    /** {@code values} scaled to the argument {@code spectralRadius}, or as they are without it. */
+    private static ValueSpec scaled(NamedArgs a, ValueSpec values) {
+        return a.has("spectralRadius") ? Snn.spectralRadius(a.number("spectralRadius"), values) : values;
+    }
+
+    /** {@code orthogonal(gain: 1, seed: 3)}: a random orthogonal weight matrix times gain (default 1). */
+    public ValueSpec orthogonal(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("orthogonal", args, "gain", "seed");
+        return Snn.orthogonal(a.number("gain", 1), a.seed("seed", 0));
     }
 
     /** {@code fanInUniform(scale: 0.5, offset: 0, seed: 1)}: (offset + U(−scale, scale))/√fan-in. */

@@ -90,6 +90,56 @@ class GroovyDslTest {
     }
 
     @Test
+    void linearAlgebraInitialisersAsInJava() throws IOException {
+        Network groovy = run(script("la.groovy", """
+                network('la') {
+                    trial duration: 4
+                    input 'in', size: 6, external: true
+                    population 'h', size: 5, model: qif(tau: 1)
+                    connect 'in', 'h', weights: orthogonal(gain: 1.0, seed: 3)
+                    connect 'h', 'h', weights: normal(0, 0.1, seed: 3, spectralRadius: 0.9)
+                    population 'o', size: 5, model: qif(tau: 1)
+                    connect 'h', 'o', weights: uniform(low: -1, high: 1, seed: 2, spectralRadius: 0.5)
+                    connect 'o', 'o', connectivity: allToAll(self: true), weights: orthogonal(seed: 4)
+                }
+                """), Map.of()).networks().get(0);
+        Network java = Snn.network("la").trial(4)
+                .input("in", 6).external()
+                .population("h", 5, Snn.qif(1))
+                .connect("in", "h").weights(Snn.orthogonal(1, 3))
+                .connect("h", "h").weights(Snn.spectralRadius(0.9, Snn.normal(0, 0.1, 3)))
+                .population("o", 5, Snn.qif(1))
+                .connect("h", "o").weights(Snn.spectralRadius(0.5, Snn.uniform(-1, 1, 2)))
+                .connect("o", "o").connectivity(Snn.allToAll()).weights(Snn.orthogonal(1, 4))
+                .compile();
+        assertEquals(NetworkFile.toJson(java.spec()), NetworkFile.toJson(groovy.spec()));
+        for (String name : java.parameterNames()) {
+            assertArrayEquals(java.parameter(name), groovy.parameter(name), 0.0, name);
+        }
+        ScriptError unknown = assertThrows(ScriptError.class, () -> run(script("u.groovy", """
+                network('u') {
+                    trial duration: 4
+                    input 'in', size: 2, external: true
+                    population 'h', size: 2, model: qif(tau: 1)
+                    connect 'in', 'h', weights: normal(0, 1, mean: 2)
+                }
+                """), Map.of()));
+        assertEquals(5, unknown.line(), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("normal: unknown argument 'mean'; known: [seed, spectralRadius]"),
+                unknown.getMessage());
+        ScriptError square = assertThrows(ScriptError.class, () -> run(script("s.groovy", """
+                network('s') {
+                    trial duration: 4
+                    input 'in', size: 3, external: true
+                    population 'h', size: 2, model: qif(tau: 1)
+                    connect 'in', 'h', weights: normal(0, 1, seed: 1, spectralRadius: 0.9)
+                }
+                """), Map.of()));
+        assertEquals(5, square.line(), square.getMessage());
+        assertTrue(square.getMessage().contains("a spectral radius needs a square weight matrix"), square.getMessage());
+    }
+
+    @Test
     void parameterOverridesAreTypedAndChecked() throws IOException {
         Path f = script("rec.groovy", RECURRENT);
         Network net = run(f, Map.of("n", "7")).networks().get(0);
