@@ -50,7 +50,10 @@ public final class SnippetEvaluator implements AutoCloseable {
             "import io.smoothspike.plot.*;",
             "import io.smoothspike.data.*;",
             "import java.nio.file.*;",
-            "import java.util.*;");
+            "import java.util.*;",
+            "import org.ejml.data.*;",
+            "import org.ejml.dense.row.*;",
+            "import org.ejml.dense.row.factory.*;");
 
     /** How long an interrupted snippet may take to return before it is stopped. */
     static final long STOP_AFTER_MS = 2000;
@@ -91,7 +94,8 @@ public final class SnippetEvaluator implements AutoCloseable {
         shell = JShell.builder().executionEngine("local").build();
         Set<String> classPath = new HashSet<>(Arrays.asList(System.getProperty("java.class.path", "")
                 .split(java.io.File.pathSeparator)));
-        for (Class<?> c : List.of(Registry.class, io.smoothspike.network.Network.class)) {
+        for (Class<?> c : List.of(Registry.class, io.smoothspike.network.Network.class,
+                org.ejml.data.DMatrixRMaj.class, org.ejml.dense.row.CommonOps_DDRM.class)) {
             String location = location(c);
             if (location != null && !classPath.contains(location)) {
                 shell.addToClasspath(location);

@@ -94,6 +94,30 @@ class ReplSessionTest {
     }
 
     @Test
+    void weightsAreEjmlMatricesInTheSession() {
+        try (ReplHarness r = new ReplHarness(dir)) {
+            String session = """
+                    Network deep = network("deep").trial(5).input("in", 784).external()
+                            .population("h1", 100, qif(1)).population("h2", 100, qif(1)).population("o", 10, qif(1))
+                            .connect("in", "h1").weights(fanInUniform(0.5, 1))
+                            .connect("h1", "h2").weights(orthogonal(1, 3))
+                            .connect("h2", "o").weights(fanInUniform(0.5, 2))
+                            .compile()
+                    DMatrixRMaj w = deep.weights("h1->h2")
+                    w.getNumRows() + " x " + w.getNumCols()
+                    MatrixFeatures_DDRM.isOrthogonal(w, 1e-12)
+                    CommonOps_DDRM.scale(2, w);
+                    deep.setWeights("h1->h2", w);
+                    Math.abs(NormOps_DDRM.normF(deep.weights("h1->h2")) - 20) < 1e-12
+                    """;
+            assertEquals(0, r.pipe(session), r.err());
+            assertTrue(r.out().contains("==> \"100 x 100\""), r.out());
+            assertFalse(r.out().contains("==> false"), r.out());
+            assertEquals(2, r.out().split("==> true", -1).length - 1, r.out());
+        }
+    }
+
+    @Test
     void failuresShowOneLineAndLeaveAWorkingSession() {
         repl.clear();
         assertFalse(repl.handle("int x = ;"));
