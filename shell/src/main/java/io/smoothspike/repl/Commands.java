@@ -41,13 +41,15 @@ final class Commands {
               /reset                         forget every snippet and variable
               /exit                          leave (Ctrl-D does too)
 
-            Primer (Java; Snn.*, the SmoothSpike packages, java.util and java.nio.file are imported;
-            end a line with '.' or an open bracket, or start the next with '.', to continue a snippet):
+            Primer (Java; Snn.*, the SmoothSpike packages, java.util, java.nio.file and EJML's org.ejml.data and
+            org.ejml.dense.row are imported; end a line with '.' or an open bracket, or start the next with '.', to
+            continue a snippet):
               Network net = network("n").trial(10, 25).input("in", 2).spikes(new double[][] {{1.0}, {9.0}}).
                   population("out", 1, qif(1)).connect("in", "out").weights(constant(1.5)).
                   readout("out").spikes(2).loss(spikeTimeLoss(new double[][] {{2.5, 7.5}})).compile()
               net.simulate().outputTimes()          output times (pseudospikes past the trial end T)
               net.parameterNames()                  then net.parameter("in->out.weight"), net.setParameter(...)
+              net.weights("in->out")                the weights as an EJML DMatrixRMaj (pre × post); setWeights
               var r = train(net, new TrainingSettings().trials(300).optimizer("sgd").learningRate(0.1))
               /plot raster net    /plot curve r    /export net net.json    /run scripts/single_neuron.groovy
               Models: qif(tau), theta(tau, drive), lif(tau, threshold), any registered one by name:
