@@ -77,7 +77,7 @@ class NetworkFileErrorsTest {
                                 + "size, trainConstants, trainInitial"),
                 edit("unknown kind", s -> s.replace("\"kind\" : \"uniform\"", "\"kind\" : \"gaussian\""),
                         "field `spec.projections[0].weights.kind` is 'gaussian', not a known kind: constant, "
-                                + "fanInUniform, matrix, normal, uniform, values"),
+                                + "fanInUniform, matrix, normal, orthogonal, spectralRadius, uniform, values"),
                 edit("kind missing", s -> s.replace("\"kind\" : \"uniform\",", ""),
                         "field `spec.projections[0].weights.kind` is missing; known kinds:"),
                 edit("unknown loss", s -> s.replace("\"kind\" : \"crossEntropy\"", "\"kind\" : \"hinge\""),
