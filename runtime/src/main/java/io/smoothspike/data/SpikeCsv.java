@@ -61,6 +61,9 @@ public final class SpikeCsv {
             }
             rows.add(new int[] {row.integer(0), label, row.line()});
         });
+        if (rows.isEmpty()) {
+            throw new IOException(file + ": no rows; give one row per sample");
+        }
         int[] labels = new int[rows.size()];
         Arrays.fill(labels, -1);
         for (int[] r : rows) {
@@ -91,6 +94,9 @@ public final class SpikeCsv {
             size[1] = Math.max(size[1], neuron + 1);
             rows.add(new double[] {trial, neuron, time, row.line()});
         });
+        if (rows.isEmpty()) {
+            throw new IOException(file + ": no rows; give one row per sample and read-out neuron");
+        }
         double[][] targets = new double[size[0]][size[1]];
         for (double[] t : targets) {
             Arrays.fill(t, Double.NaN);

@@ -152,6 +152,7 @@ class SpikeFilesTest {
         assertCsvError(spikes, "sample,label\n0,1\n5,0\n",
                 "DIR/labels.csv:3: sample 5, but the file has 2 rows; number the samples 0 to 1, one row each");
         assertCsvError(spikes, "sample,label\n0,-1\n", "DIR/labels.csv:2: label -1; labels must be >= 0");
+        assertCsvError(spikes, "sample,label\n", "DIR/labels.csv: no rows; give one row per sample");
     }
 
     @Test

@@ -111,10 +111,13 @@ final class GroovySources {
      * (times multiplied by s), {@code pool: k} (k channels merged into one), {@code limit: n} (the first n trials).
      */
     private static DataSource read(String word, NamedArgs a, SpikeFile file) {
+        int channels = a.integer("channels", 0);
+        double timeScale = a.number("timeScale", 1);
+        int pool = a.integer("pool", 1);
+        int limit = a.integer("limit", 0);
         SpikeFileOptions options;
         try {
-            options = new SpikeFileOptions(a.integer("channels", 0), a.number("timeScale", 1), a.integer("pool", 1),
-                    a.integer("limit", 0));
+            options = new SpikeFileOptions(channels, timeScale, pool, limit);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(word + ": " + e.getMessage(), e);
         }

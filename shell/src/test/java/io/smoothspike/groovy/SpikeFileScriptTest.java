@@ -70,18 +70,28 @@ class SpikeFileScriptTest {
         Path bad = dir.resolve("bad.csv");
         ScriptError e = failure("\ncsvSpikes(spikes: '" + bad + "', labels: 'FILES/train-labels.csv')\n");
         assertEquals("s.groovy:2: csvSpikes: " + bad + ":3: column 'time': 'soon' is not a number", e.getMessage());
-        e = failure("npz('" + dir.resolve("none.npz") + "')\n");
-        assertEquals("s.groovy:1: npz: " + dir.resolve("none.npz") + ": no such file", e.getMessage());
         e = failure("def a = 1\nshd('FILES/train-shd.h5', pool: 0)\n");
         assertEquals("s.groovy:2: shd: pool must be >= 1 (channels merged into one), got 0", e.getMessage());
-        e = failure("shd('FILES/train-shd.h5', window: 2)\n");
-        assertTrue(e.getMessage().startsWith("s.groovy:1: shd: unknown argument 'window'; known: [channels, limit, "
-                + "pool, timeScale]"), e.getMessage());
-        e = failure("csvSpikes(spikes: 'FILES/train-spikes.csv')\n");
-        assertEquals("s.groovy:1: csvSpikes: give labels: (a CSV file sample,label) or targets: (sample,neuron,time)",
-                e.getMessage());
-        e = failure("shd('FILES/train.npz')\n");
-        assertTrue(e.getMessage().startsWith("s.groovy:1: shd: " + FILES.resolve("train.npz") + ": cannot read it "
-                + "as HDF5"), e.getMessage());
+    }
+
+    @Test
+    void mistakesNameTheWordAndTheCause() {
+        String h5 = FILES.resolve("train-shd.h5").toString();
+        assertMistake("npz: " + dir.resolve("none.npz") + ": no such file",
+                () -> GroovySources.npz(Map.of(), dir.resolve("none.npz").toString()));
+        assertMistake("shd: 'limit' must be an integer, got 2.5", () -> GroovySources.shd(Map.of("limit", 2.5), h5));
+        assertMistake("shd: unknown argument 'window'; known: [channels, limit, pool, timeScale]",
+                () -> GroovySources.shd(Map.of("window", 2), h5));
+        assertMistake("csvSpikes: give labels: (a CSV file sample,label) or targets: (sample,neuron,time)",
+                () -> GroovySources.csvSpikes(Map.of("spikes", FILES.resolve("train-spikes.csv").toString())));
+        assertMistake("shd: a file name must be a string, got 3", () -> GroovySources.shd(Map.of(), 3));
+        RuntimeException notHdf = assertThrows(RuntimeException.class,
+                () -> GroovySources.shd(Map.of(), FILES.resolve("train.npz")));
+        assertTrue(notHdf.getMessage().startsWith("shd: " + FILES.resolve("train.npz") + ": cannot read it as HDF5"),
+                notHdf.getMessage());
+    }
+
+    private static void assertMistake(String expected, org.junit.jupiter.api.function.Executable word) {
+        assertEquals(expected, assertThrows(RuntimeException.class, word).getMessage());
     }
 }

@@ -71,9 +71,8 @@ public final class NpyReader {
             int[] ints = new int[longs.length];
             for (int k = 0; k < ints.length; k++) {
                 if (longs[k] != (int) longs[k]) {
-                    throw new IOException(source + ": entry " + k + " is " + Long.toUnsignedString(longs[k])
-                            + ", beyond the integers supported (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
-                            + ")");
+                    throw new IOException(source + ": entry " + k + " is " + longs[k] + ", beyond the integers "
+                            + "supported (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
                 }
                 ints[k] = (int) longs[k];
             }
