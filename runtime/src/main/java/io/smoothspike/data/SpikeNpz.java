@@ -37,9 +37,10 @@ public final class SpikeNpz {
             throw new IOException(file + ": 'samples', 'channels' and 'times' must be of one length (one entry per "
                     + "spike), have " + trial.length + ", " + channel.length + " and " + time.length);
         }
-        NpyReader.Array perTrial = arrays.get(labels ? "labels" : "targets");
+        String perTrialName = labels ? "labels" : "targets";
+        NpyReader.Array perTrial = arrays.get(perTrialName);
         if (perTrial.shape().length != (labels ? 1 : 2)) {
-            throw new IOException(file + ": '" + (labels ? "labels" : "targets") + "' must have shape "
+            throw new IOException(file + ": '" + perTrialName + "' must have shape "
                     + (labels ? "[trials]" : "[trials, read-out neurons]") + ", has "
                     + Arrays.toString(perTrial.shape()));
         }
@@ -47,15 +48,15 @@ public final class SpikeNpz {
         SpikeEvents events = new SpikeEvents(file.toString(), trials, options);
         for (int k = 0; k < trial.length; k++) {
             if (trial[k] < 0 || trial[k] >= trials) {
-                throw new IOException(file + ": samples[" + k + "] is " + trial[k] + ", but '" + (labels ? "labels"
-                        : "targets") + "' has " + trials + " trials (0 to " + (trials - 1) + ")");
+                throw new IOException(file + ": samples[" + k + "] is " + trial[k] + ", but '" + perTrialName
+                        + "' has " + trials + " trials (0 to " + (trials - 1) + ")");
             }
             String problem = events.add(trial[k], channel[k], time[k]);
             if (problem != null) {
                 throw new IOException(file + ": spike " + k + " (samples, channels, times [" + k + "]): " + problem);
             }
         }
-        return labels ? events.withLabels(perTrial.toInts()) : events.withTargetTimes(targets(file, perTrial));
+        return labels ? events.withLabels(perTrial.toInts()) : events.withTargetTimes(targets(perTrial));
     }
 
     private static NpyReader.Array array(Path file, Map<String, NpyReader.Array> arrays, String name)
@@ -72,7 +73,8 @@ public final class SpikeNpz {
         return a;
     }
 
-    private static double[][] targets(Path file, NpyReader.Array a) throws IOException {
+    /** The rows of a [trials, read-out neurons] array. */
+    private static double[][] targets(NpyReader.Array a) {
         double[] flat = a.toDoubles();
         double[][] targets = new double[a.shape()[0]][];
         for (int i = 0; i < targets.length; i++) {

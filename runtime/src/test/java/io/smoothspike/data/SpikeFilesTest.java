@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,6 +184,35 @@ class SpikeFilesTest {
         assertEquals(nan + ":2: target time NaN; target times must be finite and >= 0", e.getMessage());
     }
 
+    /** An .npz of the test's .npy files: entries name=file, e.g. "samples=le-i4". */
+    private Path npz(String name, String... entries) throws IOException {
+        Path f = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            for (String e : entries) {
+                String[] parts = e.split("=");
+                zip.putNextEntry(new ZipEntry(parts[0] + ".npy"));
+                zip.write(Files.readAllBytes(resource("npy/" + parts[1] + ".npy")));
+                zip.closeEntry();
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void npzArchivesNotInTheSpikeLayoutAreRefusedSayingWhy() throws IOException {
+        Path range = npz("range.npz", "samples=le-i4", "channels=le-i4", "times=le-f8", "labels=le-i4");
+        IOException e = assertThrows(IOException.class, () -> SpikeNpz.read(range, SpikeFileOptions.DEFAULTS));
+        assertEquals(range + ": samples[3] is 100, but 'labels' has 5 trials (0 to 4)", e.getMessage());
+        Path noLabels = npz("none.npz", "samples=le-i4", "channels=le-i4", "times=le-f8");
+        e = assertThrows(IOException.class, () -> SpikeNpz.read(noLabels, SpikeFileOptions.DEFAULTS));
+        assertEquals(noLabels + ": give either an array 'labels' (one class per trial) or 'targets' (target times, "
+                + "one row per trial); the file has [samples, channels, times]", e.getMessage());
+        Path floats = npz("floats.npz", "samples=le-f8", "channels=le-i4", "times=le-f8", "labels=le-i4");
+        e = assertThrows(IOException.class, () -> SpikeNpz.read(floats, SpikeFileOptions.DEFAULTS));
+        assertEquals(floats + " (array 'samples'): holds <f8 values; integers are needed here (save it with "
+                + ".astype(int))", e.getMessage());
+    }
+
     @Test
     void malformedNpzAndShdFilesNameTheFileAndWhatIsWrong() throws IOException {
         Path targets = resource("compressed.npz");
@@ -202,7 +234,7 @@ class SpikeFilesTest {
         e = assertThrows(IOException.class, () -> Shd.read(resource("train.npz"), SpikeFileOptions.DEFAULTS));
         assertTrue(e.getMessage().startsWith(resource("train.npz") + ": cannot read it as HDF5"), e.getMessage());
         byte[] h5 = Files.readAllBytes(resource("train-shd.h5"));
-        Path cut = Files.write(dir.resolve("cut.h5"), java.util.Arrays.copyOf(h5, h5.length / 2));
+        Path cut = Files.write(dir.resolve("cut.h5"), Arrays.copyOf(h5, h5.length / 2));
         e = assertThrows(IOException.class, () -> Shd.read(cut, SpikeFileOptions.DEFAULTS));
         assertTrue(e.getMessage().startsWith(cut + ": cannot read it as HDF5"), e.getMessage());
     }
