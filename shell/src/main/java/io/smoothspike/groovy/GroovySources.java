@@ -2,13 +2,21 @@ package io.smoothspike.groovy;
 
 import groovy.lang.Closure;
 import io.smoothspike.data.DataSource;
+import io.smoothspike.data.Shd;
+import io.smoothspike.data.SpikeCsv;
+import io.smoothspike.data.SpikeFileOptions;
+import io.smoothspike.data.SpikeNpz;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The script word {@code source(…)}: a {@link DataSource} held in memory, from Groovy lists or from closures called
- * once per trial. A trial's input times are a list of channels, each a list of spike times or one number (a single
- * spike).
+ * The script words of data sources: {@code source(…)}, a {@link DataSource} held in memory, from Groovy lists or from
+ * closures called once per trial (a trial's input times are a list of channels, each a list of spike times or one
+ * number, a single spike); and {@code csvSpikes(…)}, {@code npz(…)} and {@code shd(…)}, read from spike files.
  */
 final class GroovySources {
 
@@ -57,6 +65,81 @@ final class GroovySources {
             labels[i] = NamedArgs.integer("source: the label of trial " + i, label.call(i));
         }
         return DataSource.of(times, labels);
+    }
+
+    /** A spike file's reading, for {@link #read}. */
+    private interface SpikeFile {
+        DataSource read(SpikeFileOptions options) throws IOException;
+    }
+
+    /**
+     * {@code csvSpikes(spikes: 'spikes.csv', labels: 'labels.csv')}, or {@code targets: 'targets.csv'} instead of
+     * labels, with the options of {@link #read}; paths are relative to the working directory.
+     */
+    static DataSource csvSpikes(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("csvSpikes", args, "spikes", "labels", "targets", "channels", "timeScale",
+                "pool", "limit");
+        Path spikes = path("csvSpikes", a.required("spikes", Object.class));
+        if (a.has("labels") == a.has("targets")) {
+            throw new IllegalArgumentException("csvSpikes: give labels: (a CSV file sample,label) or targets: "
+                    + "(sample,neuron,time)");
+        }
+        if (a.has("labels")) {
+            Path labels = path("csvSpikes", a.raw("labels"));
+            return read("csvSpikes", a, options -> SpikeCsv.read(spikes, labels, options));
+        }
+        Path targets = path("csvSpikes", a.raw("targets"));
+        return read("csvSpikes", a, options -> SpikeCsv.readTargets(spikes, targets, options));
+    }
+
+    /** {@code npz('spikes.npz', …)} with the options of {@link #read}. */
+    static DataSource npz(Map<String, Object> args, Object file) {
+        NamedArgs a = new NamedArgs("npz", args, "channels", "timeScale", "pool", "limit");
+        Path f = path("npz", file);
+        return read("npz", a, options -> SpikeNpz.read(f, options));
+    }
+
+    /** {@code shd('shd_train.h5', …)} with the options of {@link #read}. */
+    static DataSource shd(Map<String, Object> args, Object file) {
+        NamedArgs a = new NamedArgs("shd", args, "channels", "timeScale", "pool", "limit");
+        Path f = path("shd", file);
+        return read("shd", a, options -> Shd.read(f, options));
+    }
+
+    /**
+     * Reads a spike file with the options {@code channels: n} (0 or left out: from the file), {@code timeScale: s}
+     * (times multiplied by s), {@code pool: k} (k channels merged into one), {@code limit: n} (the first n trials).
+     */
+    private static DataSource read(String word, NamedArgs a, SpikeFile file) {
+        int channels = a.integer("channels", 0);
+        double timeScale = a.number("timeScale", 1);
+        int pool = a.integer("pool", 1);
+        int limit = a.integer("limit", 0);
+        SpikeFileOptions options;
+        try {
+            options = new SpikeFileOptions(channels, timeScale, pool, limit);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(word + ": " + e.getMessage(), e);
+        }
+        try {
+            return file.read(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(word + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file name (a string, {@code File} or {@code Path}), relative to the working directory. */
+    private static Path path(String word, Object v) {
+        if (v instanceof Path p) {
+            return p;
+        }
+        if (v instanceof File f) {
+            return f.toPath();
+        }
+        if (v instanceof CharSequence s && !s.toString().isBlank()) {
+            return Path.of(s.toString());
+        }
+        throw new IllegalArgumentException(word + ": a file name must be a string, got " + v);
     }
 
     /** One trial's spike times per channel: a list (or array) of channels, each a list of numbers or one number. */

@@ -350,7 +350,43 @@ public abstract class SmoothSpikeScript extends Script {
      * after it read their trials from it (for {@code gradcheck}).
      */
     public DataSource source(Map<String, Object> args) {
-        DataSource source = GroovySources.source(args);
+        return remember(GroovySources.source(args));
+    }
+
+    /**
+     * A data source from CSV files: {@code csvSpikes(spikes: 'spikes.csv', labels: 'labels.csv')} (header
+     * {@code sample,channel,time}, one spike per row; {@code sample,label}, one row per trial), or
+     * {@code targets: 'targets.csv'} ({@code sample,neuron,time}) for target times; options as for {@link #shd}.
+     */
+    public DataSource csvSpikes(Map<String, Object> args) {
+        return remember(GroovySources.csvSpikes(args));
+    }
+
+    /** A data source from a NumPy archive of arrays samples, channels, times and labels (or targets). */
+    public DataSource npz(Object file) {
+        return npz(Map.of(), file);
+    }
+
+    /** {@code npz('spikes.npz', pool: 2)}, options as for {@link #shd}. */
+    public DataSource npz(Map<String, Object> args, Object file) {
+        return remember(GroovySources.npz(args, file));
+    }
+
+    /** A data source from an HDF5 file in the layout of the Spiking Heidelberg Digits. */
+    public DataSource shd(Object file) {
+        return shd(Map.of(), file);
+    }
+
+    /**
+     * {@code shd('shd_train.h5', channels: 700, pool: 10, timeScale: 2, limit: 1000)}: 700 channels merged into 70,
+     * times doubled, the first 1000 trials. Paths are relative to the working directory.
+     */
+    public DataSource shd(Map<String, Object> args, Object file) {
+        return remember(GroovySources.shd(args, file));
+    }
+
+    /** The networks defined after a data set read their trials from it (for {@code gradcheck}). */
+    private DataSource remember(DataSource source) {
         context().lastDataset = source;
         return source;
     }
