@@ -221,8 +221,11 @@ public abstract class LazyKernel extends PopulationKernel {
         if (recording) {
             record(i, t, w);
         }
+        double before = spikeTime[i];
         scheduleSpike(i, t);
-        tree.update(i);
+        if (spikeTime[i] != before) { // mostly +Infinity before and after: the tree stays as it is
+            tree.update(i);
+        }
     }
 
     @Override
