@@ -32,8 +32,13 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** Time of each neuron's last event (its state refers to this time). */
     private final double[] lastTime;
-    /** Absolute time of each neuron's next spike, {@code +Infinity} if none. */
+    /**
+     * Absolute time of each neuron's next spike, {@code +Infinity} if none; where {@link #pending} is set, only a
+     * lower bound of it (see {@link #timeToSpikeLowerBound}).
+     */
     private final double[] spikeTime;
+    /** Whether {@link #spikeTime} holds a lower bound whose exact value has not been computed yet. */
+    private final boolean[] pending;
     private final EarliestSpikeTree tree;
 
     private final int dim;
@@ -74,6 +79,7 @@ public abstract class LazyKernel extends PopulationKernel {
         this.constantCount = constantCount;
         this.lastTime = new double[size];
         this.spikeTime = new double[size];
+        this.pending = new boolean[size];
         this.tree = new EarliestSpikeTree(spikeTime);
         this.lastTouch = new int[size];
         this.adjoint = new double[size * dim];
@@ -125,6 +131,18 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Time from the state in slot s to its next spike, {@code +Infinity} if none. */
     protected abstract double timeToSpike(int s);
 
+    /**
+     * Optional: a lower bound of {@link #timeToSpike}(s) that is much cheaper to compute, or {@code NaN} where the
+     * model has none (the default). With a bound the kernel computes the exact time only once the bound could matter
+     * (it falls before the next event the engine asks about, or before a touch of the neuron), from the same state:
+     * the results are bit-identical to computing it at once. {@code +Infinity} is a valid answer only where the
+     * neuron cannot spike without further input. The bound must hold for the computed {@link #timeToSpike} too, so
+     * leave a margin over rounding.
+     */
+    protected double timeToSpikeLowerBound(int s) {
+        return Double.NaN;
+    }
+
     /** Sets the voltage part of slot s exactly to its spike point (used when a neuron is due at the current time). */
     protected abstract void pinAtSpike(int s);
 
@@ -159,14 +177,36 @@ public abstract class LazyKernel extends PopulationKernel {
         for (int i = 0; i < size; i++) {
             load(i, state, i * d);
             lastTime[i] = 0.0;
-            spikeTime[i] = timeToSpike(i);
+            scheduleSpike(i, 0.0);
             storeRecord(i, initialRecord, i * recordDim);
         }
         tree.rebuild();
     }
 
+    /** Sets neuron i's next spike time (or a lower bound of it) from its state at time t, without the tree. */
+    private void scheduleSpike(int i, double t) {
+        double bound = timeToSpikeLowerBound(i);
+        if (Double.isNaN(bound)) {
+            spikeTime[i] = t + timeToSpike(i);
+            pending[i] = false;
+        } else {
+            spikeTime[i] = t + bound;
+            pending[i] = bound != Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** Replaces neuron i's pending bound by its exact next spike time. */
+    private void resolve(int i) {
+        spikeTime[i] = lastTime[i] + timeToSpike(i);
+        pending[i] = false;
+        tree.update(i);
+    }
+
     /** Brings slot s, holding neuron i's state, to time t; pins it at its spike point if it is due by then. */
     private void advance(int s, int i, double t) {
+        if (pending[i] && t >= spikeTime[i]) {
+            resolve(i);
+        }
         flow(s, t - lastTime[i]);
         if (t >= spikeTime[i]) {
             pinAtSpike(s);
@@ -181,17 +221,32 @@ public abstract class LazyKernel extends PopulationKernel {
         if (recording) {
             record(i, t, w);
         }
-        spikeTime[i] = t + timeToSpike(i);
-        tree.update(i);
+        double before = spikeTime[i];
+        scheduleSpike(i, t);
+        if (spikeTime[i] != before) { // mostly +Infinity before and after: the tree stays as it is
+            tree.update(i);
+        }
     }
 
     @Override
     public final double nextSpikeTime() {
-        return tree.earliestTime();
+        return nextSpikeTimeUpTo(Double.POSITIVE_INFINITY);
+    }
+
+    /** Exact while the earliest time is at most {@code bound}; above it, possibly a lower bound of the exact time. */
+    @Override
+    public final double nextSpikeTimeUpTo(double bound) {
+        int w = tree.earliest();
+        while (pending[w] && spikeTime[w] <= bound) {
+            resolve(w);
+            w = tree.earliest();
+        }
+        return spikeTime[w];
     }
 
     @Override
     public final int nextSpiker() {
+        nextSpikeTime();
         return tree.earliest();
     }
 
@@ -203,7 +258,7 @@ public abstract class LazyKernel extends PopulationKernel {
         if (recording) {
             record(i, t, Double.NaN);
         }
-        spikeTime[i] = t + timeToSpike(i);
+        scheduleSpike(i, t);
         tree.update(i);
     }
 

@@ -132,7 +132,7 @@ public final class Lif implements NeuronModel {
                 return;
             }
             double x = Math.exp(-dt / tau);
-            double oneMinusX = Qif.oneMinusExp(dt / tau);
+            double oneMinusX = Qif.oneMinusExp(dt / tau, x);
             double in = current[s];
             v[s] = v[s] * x + in * x * oneMinusX;
             current[s] = in * x * x;
@@ -206,7 +206,7 @@ public final class Lif implements NeuronModel {
         protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
                 double[] fEnd) {
             double e = Math.exp(-dt / tau);
-            double om = Qif.oneMinusExp(dt / tau);
+            double om = Qif.oneMinusExp(dt / tau, e);
             end[0] = x[xo] * e + x[xo + 1] * e * om;
             end[1] = x[xo + 1] * e * e;
             jac[0] = e;
