@@ -176,10 +176,10 @@ public final class IdxDataSet {
     // ------------------------------------------------------------------ locating
 
     /**
-     * Finds the set's directory: {@code explicitDirOrNull} if given, else {@code $SMOOTHSPIKE_DATA}, else the user
-     * cache {@link #defaultCacheDir()}. In a data directory the files lie in a subfolder named {@link #folder()}
-     * (MNIST's may also lie in the directory itself). A directory qualifies when all four files are there, raw or
-     * {@code .gz}.
+     * Finds the set's directory: {@code explicitDirOrNull} if given (it must hold the files; Fashion-MNIST's may also
+     * lie in its subfolder {@code fashion-mnist}), else {@code $SMOOTHSPIKE_DATA}'s subfolder {@link #folder()}
+     * (MNIST's may also lie in {@code $SMOOTHSPIKE_DATA} itself, and are looked for there first), else the user cache
+     * {@link #defaultCacheDir()}. A directory qualifies when all four files are there, raw or {@code .gz}.
      *
      * @throws IllegalStateException no directory holds the data; the message lists where it looked and says
      *                               {@link #howToGet()}
@@ -190,12 +190,15 @@ public final class IdxDataSet {
 
     Path locate(Path explicit, Map<String, String> env, String userHome) {
         if (explicit != null) {
-            Path d = topLevel ? explicit : explicit.resolve(folder);
-            if (hasFiles(d)) {
-                return d;
+            Path sub = explicit.resolve(folder);
+            if (!topLevel && hasFiles(sub)) {
+                return sub;
             }
-            throw new IllegalStateException("no " + name + " data in " + d + " (" + missingDescription(d) + "); "
-                    + howToGet());
+            if (hasFiles(explicit)) {
+                return explicit;
+            }
+            throw new IllegalStateException("no " + name + " data in " + explicit + (topLevel ? "" : " or " + sub)
+                    + " (" + missingDescription(explicit) + "); " + howToGet());
         }
         List<Path> looked = new ArrayList<>();
         String data = env.get(ENV);

@@ -150,11 +150,13 @@ public final class IdxImages implements LabeledImages {
     }
 
     /** Number of classes: 1 + the largest label of this set. */
+    @Override
     public int classes() {
         return classes;
     }
 
     /** Values per image, e.g. 784 for 28x28: the size of the image input group that reads these images. */
+    @Override
     public int pixelCount() {
         return pixelCount;
     }

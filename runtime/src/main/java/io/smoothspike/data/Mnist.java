@@ -96,6 +96,18 @@ public final class Mnist implements LabeledImages {
         return images.label(i);
     }
 
+    /** {@value #PIXELS}. */
+    @Override
+    public int pixelCount() {
+        return PIXELS;
+    }
+
+    /** {@value #CLASSES}. */
+    @Override
+    public int classes() {
+        return CLASSES;
+    }
+
     /** All labels (a copy). */
     public int[] labels() {
         return images.labels();
