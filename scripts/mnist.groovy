@@ -83,7 +83,8 @@ def table = new StringBuilder("| metric | before training | after ${epochsDone} 
         (paper ? ' published before | published after |\n|---|---|---|---|---|\n' : '\n|---|---|---|\n'))
 rows.each { metric, key, scale, format, pubBefore, pubAfter ->
     table << "| $metric | ${String.format(Locale.ROOT, format, scale * before0[key])} | " +
-            "${String.format(Locale.ROOT, format, scale * last[key])} |" + (paper ? " $pubBefore | $pubAfter |\n" : '\n')
+            "${String.format(Locale.ROOT, format, scale * last[key])} |" +
+            (paper ? " $pubBefore | $pubAfter |\n" : '\n')
 }
 if (name == 'fashion-mnist') {
     table << '\nPublished test accuracies on Fashion-MNIST of time-to-first-spike networks trained by spike-time ' +

@@ -535,8 +535,8 @@ public abstract class SmoothSpikeScript extends Script {
         if (train instanceof DataSource trials && test instanceof DataSource testTrials) {
             return new TrainingData(limit > 0 ? trials.first(Math.min(limit, trials.size())) : trials, testTrials);
         }
-        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…), idx(…)) or both "
-                + "data sources (source(…)), got " + kind(train) + " and " + kind(test));
+        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…), idx(…)) or "
+                + "both data sources (source(…)), got " + kind(train) + " and " + kind(test));
     }
 
     private static String kind(Object v) {
