@@ -55,9 +55,9 @@ public final class IdxDataSet {
     private final Map<String, String> sha256;
 
     /**
-     * A set called {@code name}, in folder {@code folder} (also in the data directory itself when {@code topLevel}),
-     * fetched by {@code ./smoothspike data FOLDER} "{@code fetchPurpose}", with the given sums (tests make sets of
-     * their own files).
+     * A set called {@code name} with the given sums, in the subfolder {@code folder} of a data directory (or, when
+     * {@code topLevel}, in the directory itself); {@code fetchPurpose} says what {@code ./smoothspike data FOLDER}
+     * does, in {@link #howToGet()}. Package-private: tests make sets of their own files.
      */
     IdxDataSet(String name, String folder, boolean topLevel, String fetchPurpose, Map<String, String> sha256) {
         this.name = name;
