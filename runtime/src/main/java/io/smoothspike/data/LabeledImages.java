@@ -29,6 +29,20 @@ public interface LabeledImages {
     /** Class label of sample i. */
     int label(int i);
 
+    /** Values per image: the size of the image input group that reads them. By default that of sample 0. */
+    default int pixelCount() {
+        return size() == 0 ? 0 : pixels(0).length;
+    }
+
+    /** Number of classes, 1 + the largest label: the size of the read-out. By default found from all labels. */
+    default int classes() {
+        int max = -1;
+        for (int i = 0; i < size(); i++) {
+            max = Math.max(max, label(i));
+        }
+        return max + 1;
+    }
+
     /** The first {@code n} samples (n ≤ size()) as a view. */
     default LabeledImages first(int n) {
         if (n < 0 || n > size()) {

@@ -100,7 +100,7 @@ class MnistFetcherTest {
 
     private static Map<String, byte[]> readAll(byte[] tar) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        MnistFetcher.readTar(new ByteArrayInputStream(tar), (name, size, content) -> {
+        TarReader.read(new ByteArrayInputStream(tar), (name, size, content) -> {
             byte[] b = content.readAllBytes();
             assertEquals(size, b.length, name);
             files.put(name, b);
@@ -137,7 +137,7 @@ class MnistFetcherTest {
     void visitorMayLeaveContentUnread() throws IOException {
         byte[] tar = new Tar().file("a", bytes(1500, 1)).file("b", bytes(20, 2)).end();
         List<String> names = new ArrayList<>();
-        MnistFetcher.readTar(new ByteArrayInputStream(tar), (name, size, content) -> {
+        TarReader.read(new ByteArrayInputStream(tar), (name, size, content) -> {
             names.add(name);
             content.read();
         });
@@ -232,11 +232,11 @@ class MnistFetcherTest {
         Files.writeString(Files.createDirectory(tmp.resolve("other")).resolve("npm"), "not executable");
         String path = tmp.resolve("missing") + java.io.File.pathSeparator + tmp.resolve("other")
                 + java.io.File.pathSeparator + bin;
-        assertNull(MnistFetcher.findOnPath("npm", path), "not executable yet");
+        assertNull(Fetching.findOnPath("npm", path), "not executable yet");
         Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertEquals(npm.toAbsolutePath().toString(), MnistFetcher.findOnPath("npm", path));
-        assertNull(MnistFetcher.findOnPath("npm", null));
-        assertNull(MnistFetcher.findOnPath("npm", ""));
+        assertEquals(npm.toAbsolutePath().toString(), Fetching.findOnPath("npm", path));
+        assertNull(Fetching.findOnPath("npm", null));
+        assertNull(Fetching.findOnPath("npm", ""));
     }
 
     @Test

@@ -52,8 +52,8 @@ public final class Main {
               bench sim|grad|mnist [options]
                                 throughput benchmarks: event engine, gradients, MNIST training
                                 (JSON lines; see BENCHMARKS.md)
-              data mnist [--dir DIR] [--verify]
-                                download and verify the MNIST data set into the user cache
+              data mnist|fashion-mnist [--dir DIR] [--verify]
+                                fetch and verify MNIST or Fashion-MNIST into the user cache
               --help, -h        show this help
               --version         show the version
 

@@ -21,7 +21,7 @@ final class ScriptTasks {
         List<InputSpikes> inputs = new ArrayList<>();
         int[] labels = new int[batch];
         if (net.hasImageInput()) {
-            if (!(dataset instanceof io.smoothspike.data.Mnist data)) {
+            if (!(dataset instanceof io.smoothspike.data.LabeledImages data)) {
                 throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads images, but the "
                         + "script loaded no data set before defining it");
             }

@@ -21,19 +21,25 @@ final class ScriptContext {
     final Map<String, String> overrides;
     final Mode mode;
     boolean paramsCalled;
+    /** The file running now: the script, or a file it includes. */
+    Path currentFile;
+    /** Defaults that the including script sets for the parameters of the file running now. */
+    Map<String, Object> includeDefaults = Map.of();
     final List<Network> networks = new ArrayList<>();
     final Map<Network, Object> datasets = new LinkedHashMap<>();
     Object lastDataset;
 
     ScriptContext(Path scriptFile, Path out, Path dataDir, Map<String, String> overrides, Mode mode) {
         this.scriptFile = scriptFile;
+        this.currentFile = scriptFile;
         this.out = out;
         this.dataDir = dataDir;
         this.overrides = Map.copyOf(overrides);
         this.mode = mode;
     }
 
+    /** Name of the file running now, for messages. */
     String fileName() {
-        return scriptFile.getFileName().toString();
+        return currentFile.getFileName().toString();
     }
 }

@@ -60,19 +60,34 @@ public final class ScriptRunner {
         }
         ScriptContext context = new ScriptContext(script, out, dataDir, overrides, mode);
         context.resume = resume;
+        Binding binding = new Binding();
+        binding.setVariable(SmoothSpikeScript.CONTEXT, context);
+        try {
+            runIn(binding, source, name);
+        } catch (StopScript stop) {
+            // the caller needed only the first network
+        }
+        if (!overrides.isEmpty() && !context.paramsCalled) {
+            throw new ScriptError(name, -1, "-P overrides " + overrides.keySet() + " given, but the script declares "
+                    + "no parameters (use params(name: default, ...))", null);
+        }
+        return new Result(List.copyOf(context.networks), Map.copyOf(context.datasets));
+    }
+
+    /**
+     * Compiles {@code source} (named {@code name} in messages) as a SmoothSpike script and runs it in
+     * {@code binding}; every failure but {@link StopScript} becomes a {@link ScriptError} naming the line.
+     */
+    static Object runIn(Binding binding, String source, String name) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SmoothSpikeScript.class.getName());
         config.addCompilationCustomizers(new ImportCustomizer()
                 .addStarImports("io.smoothspike.dsl", "io.smoothspike.network", "io.smoothspike.data",
                         "io.smoothspike.train", "io.smoothspike.plot", "io.smoothspike.model"));
-        Binding binding = new Binding();
-        binding.setVariable(SmoothSpikeScript.CONTEXT, context);
         GroovyShell shell = new GroovyShell(ScriptRunner.class.getClassLoader(), binding, config);
         try {
-            shell.parse(source, name).run();
-        } catch (StopScript stop) {
-            // the caller needed only the first network
-        } catch (ScriptError e) {
+            return shell.parse(source, name).run();
+        } catch (StopScript | ScriptError e) {
             throw e;
         } catch (CompilationFailedException e) {
             throw compileError(name, e);
@@ -85,11 +100,6 @@ public final class ScriptRunner {
         } catch (Throwable e) { // scripts may throw anything: checked exceptions, failed asserts, running out of memory
             throw new ScriptError(name, ScriptLines.lineIn(e, name), FailureText.of(e), e);
         }
-        if (!overrides.isEmpty() && !context.paramsCalled) {
-            throw new ScriptError(name, -1, "-P overrides " + overrides.keySet() + " given, but the script declares "
-                    + "no parameters (use params(name: default, ...))", null);
-        }
-        return new Result(List.copyOf(context.networks), Map.copyOf(context.datasets));
     }
 
     /** The first compilation error, located, and how many more there are. */

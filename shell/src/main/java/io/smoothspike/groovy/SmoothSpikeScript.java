@@ -3,6 +3,8 @@ package io.smoothspike.groovy;
 import groovy.lang.Closure;
 import groovy.lang.Script;
 import io.smoothspike.data.DataSource;
+import io.smoothspike.data.IdxDataSet;
+import io.smoothspike.data.IdxImages;
 import io.smoothspike.data.LabeledImages;
 import io.smoothspike.data.Mnist;
 import io.smoothspike.train.Trainer;
@@ -23,6 +25,7 @@ import io.smoothspike.spec.SpecException;
 import io.smoothspike.spec.ValueSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,13 @@ public abstract class SmoothSpikeScript extends Script {
         ScriptContext c = context();
         c.paramsCalled = true;
         Map<String, Object> values = new LinkedHashMap<>(defaults);
+        for (Map.Entry<String, Object> d : c.includeDefaults.entrySet()) {
+            if (!defaults.containsKey(d.getKey())) {
+                throw new IllegalArgumentException("include sets parameter '" + d.getKey() + "', but "
+                        + c.fileName() + " declares " + defaults.keySet());
+            }
+            values.put(d.getKey(), d.getValue());
+        }
         for (Map.Entry<String, String> o : c.overrides.entrySet()) {
             if (!defaults.containsKey(o.getKey())) {
                 throw new IllegalArgumentException("unknown parameter -P" + o.getKey() + "; this script declares "
@@ -82,6 +92,38 @@ public abstract class SmoothSpikeScript extends Script {
             throw new IllegalArgumentException("-P" + name + "=" + text + ": expected a value like the default "
                     + def + " (" + def.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Runs another script file, named relative to this one, in this script's context: same parameters, data folder
+     * and output folder. {@code include('mnist.groovy', data: 'fashion-mnist')} changes the defaults of the
+     * included file's {@code params(…)} ({@code -P} overrides still win). Returns the file's value; errors name its
+     * lines.
+     */
+    public Object include(Map<String, Object> defaults, String file) {
+        ScriptContext c = context();
+        Path path = c.currentFile.resolveSibling(file);
+        String source;
+        try {
+            source = Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("include: cannot read " + path + ": " + e.getMessage(), e);
+        }
+        Path outer = c.currentFile;
+        Map<String, Object> outerDefaults = c.includeDefaults;
+        c.currentFile = path;
+        c.includeDefaults = Map.copyOf(defaults);
+        try {
+            return ScriptRunner.runIn(getBinding(), source, path.getFileName().toString());
+        } finally {
+            c.currentFile = outer;
+            c.includeDefaults = outerDefaults;
+        }
+    }
+
+    /** {@code include('common.groovy')}: runs another script file with its own defaults. */
+    public Object include(String file) {
+        return include(Map.of(), file);
     }
 
     /** Describes and compiles a network; description errors point to the offending script line. */
@@ -321,25 +363,76 @@ public abstract class SmoothSpikeScript extends Script {
 
     /**
      * The MNIST data set: {@code mnist(split: 'train')} or {@code 'test'}, read from --data, SMOOTHSPIKE_DATA or the
-     * user cache ({@code ./smoothspike data mnist} fills it). The networks defined after it read their images from it.
+     * user cache ({@code ./smoothspike data mnist} fills it) and checked against its SHA-256 sums. The networks
+     * defined after it read their images from it.
      */
     public Mnist mnist(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("mnist", args, "split");
-        String split = String.valueOf(a.has("split") ? a.raw("split") : "train");
-        Mnist.Split s;
-        switch (split) {
-            case "train" -> s = Mnist.Split.TRAIN;
-            case "test" -> s = Mnist.Split.TEST;
-            default -> throw new IllegalArgumentException("mnist: split must be 'train' or 'test', got '" + split
-                    + "'");
-        }
+        Mnist.Split s = split("mnist", new NamedArgs("mnist", args, "split"));
         try {
-            Mnist data = Mnist.load(Mnist.locate(context().dataDir), s);
-            context().lastDataset = data;
-            return data;
+            return loaded(Mnist.load(Mnist.locate(context().dataDir), s));
         } catch (IOException e) {
             throw new UncheckedIOException("mnist: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The Fashion-MNIST data set (28x28, 10 classes): {@code fashionMnist(split: 'train')} or {@code 'test'}, read
+     * from --data DIR (or its subfolder {@code fashion-mnist}), {@code $SMOOTHSPIKE_DATA/fashion-mnist} or the user
+     * cache ({@code ./smoothspike data fashion-mnist} fills it) and checked against its SHA-256 sums.
+     */
+    public IdxImages fashionMnist(Map<String, Object> args) {
+        Mnist.Split s = split("fashionMnist", new NamedArgs("fashionMnist", args, "split"));
+        IdxDataSet set = IdxDataSet.FASHION_MNIST;
+        try {
+            return loaded(set.load(set.locate(context().dataDir), s));
+        } catch (IOException e) {
+            throw new UncheckedIOException("fashionMnist: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Labelled images of one's own from IDX files, of any image size and number of classes, without a checksum:
+     * {@code idx(dir: 'data/kmnist', split: 'train')} (the split's files in MNIST's names, raw or {@code .gz}, or
+     * the one file named with the split and {@code images} / {@code labels}) or
+     * {@code idx(images: 'a-images.idx3.gz', labels: 'a-labels.idx1.gz')}. Relative paths start from the working
+     * directory. {@code pixelCount()} and {@code classes()} of the result size the network's input and read-out.
+     */
+    public IdxImages idx(Map<String, Object> args) {
+        NamedArgs a = new NamedArgs("idx", args, "dir", "split", "images", "labels");
+        try {
+            if (a.has("dir")) {
+                if (a.has("images") || a.has("labels")) {
+                    throw new IllegalArgumentException("idx: give dir: (and split:) or images: and labels:, not "
+                            + "both");
+                }
+                return loaded(IdxImages.read(Path.of(String.valueOf(a.raw("dir"))), split("idx", a)));
+            }
+            if (!a.has("images") || !a.has("labels")) {
+                throw new IllegalArgumentException("idx: needs dir: 'folder' (with split: 'train' or 'test'), or "
+                        + "images: and labels: files");
+            }
+            Path images = Path.of(String.valueOf(a.raw("images")));
+            return loaded(IdxImages.read(images, Path.of(String.valueOf(a.raw("labels"))), images.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("idx: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code split:} argument, {@code 'train'} by default. */
+    private static Mnist.Split split(String word, NamedArgs a) {
+        String split = String.valueOf(a.has("split") ? a.raw("split") : "train");
+        return switch (split) {
+            case "train" -> Mnist.Split.TRAIN;
+            case "test" -> Mnist.Split.TEST;
+            default -> throw new IllegalArgumentException(word + ": split must be 'train' or 'test', got '" + split
+                    + "'");
+        };
+    }
+
+    /** Records {@code data} as the set the networks defined next read (for gradient checks). */
+    private <T> T loaded(T data) {
+        context().lastDataset = data;
+        return data;
     }
 
     /**
@@ -500,8 +593,8 @@ public abstract class SmoothSpikeScript extends Script {
         if (train instanceof DataSource trials && test instanceof DataSource testTrials) {
             return new TrainingData(limit > 0 ? trials.first(Math.min(limit, trials.size())) : trials, testTrials);
         }
-        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…)) or both data "
-                + "sources (source(…)), got " + kind(train) + " and " + kind(test));
+        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…), idx(…)) or "
+                + "both data sources (source(…)), got " + kind(train) + " and " + kind(test));
     }
 
     private static String kind(Object v) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smoothspike.data.Mnist;
 import io.smoothspike.network.Network;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -55,15 +54,9 @@ class PaperScriptsTest {
     void mnistScriptTrainsTheDeepNetworkFromASilentStart() throws IOException {
         Path data = dir.resolve("data");
         writeFakeMnist(data, 30);
-        // fake data fails the SHA-256 check of the real MNIST files; the opt-out for other MNIST-format data applies
-        System.setProperty(Mnist.VERIFY_PROPERTY, "false");
-        ScriptRunner.Result r;
-        try {
-            r = ScriptRunner.run(SCRIPTS.resolve("mnist.groovy"), dir.resolve("out"), data,
-                    Map.of("hidden", "20", "epochs", "2", "batch", "10"));
-        } finally {
-            System.clearProperty(Mnist.VERIFY_PROPERTY);
-        }
+        // fake data fails the SHA-256 check of the real MNIST files: the script reads it as data of one's own
+        ScriptRunner.Result r = ScriptRunner.run(SCRIPTS.resolve("mnist.groovy"), dir.resolve("out"), null,
+                Map.of("hidden", "20", "epochs", "2", "batch", "10", "data", data.toString()));
         Network net = r.networks().get(0);
         assertEquals(20 + 20 + 10, net.graph().neuronCount());
         assertEquals(784, net.graph().inputCount());
@@ -71,6 +64,42 @@ class PaperScriptsTest {
         assertTrue(raster.contains("0 network spikes"), "the paper's initialisation is silent: " + raster);
         String metrics = Files.readString(dir.resolve("out").resolve("metrics.json"));
         assertTrue(metrics.contains("\"test_accuracy\"") && metrics.contains("\"seconds_per_epoch\""), metrics);
+        String results = Files.readString(dir.resolve("out").resolve("results.md"));
+        assertTrue(results.startsWith("| metric | before training | after 2 epochs |\n|---|---|---|\n"), results);
+        assertTrue(results.contains("No published values: data of one's own (" + data + ")"), results);
+        assertFalse(results.contains("published before") || results.contains("97.6") || results.contains("88.0"),
+                "nothing published is set beside data of one's own: " + results);
+    }
+
+    @Test
+    void mnistSpikeCapIsTwoPerHiddenNeuron() throws IOException {
+        Path data = dir.resolve("data");
+        writeFakeMnist(data, 10);
+        Map<String, String> fake = Map.of("data", data.toString());
+        assertEquals(200, ScriptRunner.firstNetwork(SCRIPTS.resolve("mnist.groovy"), dir, null, fake).networks()
+                .get(0).trial().spikeCap(), "the paper's K for 784-100-100-10");
+        Map<String, String> wide = Map.of("data", data.toString(), "hidden", "300");
+        Network net = ScriptRunner.firstNetwork(SCRIPTS.resolve("mnist.groovy"), dir, null, wide).networks().get(0);
+        assertEquals(600, net.trial().spikeCap());
+        assertEquals(300 + 300 + 10, net.graph().neuronCount());
+    }
+
+    @Test
+    void fashionScriptRunsTheMnistProtocolOnFashionMnist() throws IOException {
+        Path data = dir.resolve("data");
+        writeFakeMnist(data, 10);
+        // without the real data, fashionMnist(…) says where it looked and how to get it
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        ScriptError e = org.junit.jupiter.api.Assertions.assertThrows(ScriptError.class, () -> ScriptRunner
+                .firstNetwork(SCRIPTS.resolve("fashion_mnist.groovy"), dir, empty, Map.of()));
+        assertTrue(e.getMessage().startsWith("mnist.groovy:"), e.getMessage());
+        assertTrue(e.getMessage().contains("no Fashion-MNIST data in " + empty + " or " + empty.resolve(
+                "fashion-mnist")) && e.getMessage().contains("'./smoothspike data fashion-mnist'"), e.getMessage());
+        // the same network and settings as mnist.groovy; -P overrides reach the included script
+        Network net = ScriptRunner.firstNetwork(SCRIPTS.resolve("fashion_mnist.groovy"), dir, null,
+                Map.of("data", data.toString(), "hidden", "40")).networks().get(0);
+        assertEquals(40 + 40 + 10, net.graph().neuronCount());
+        assertEquals(80, net.trial().spikeCap());
     }
 
     @Test
