@@ -1,8 +1,9 @@
 /**
  * Data: data sources of exact input spike times per trial ({@link io.smoothspike.data.DataSource}, the extension
  * point for data of one's own, with its in-memory implementation and augmentation), the MNIST files (IDX format, cache,
- * fetch, SHA-256 check) and reproducible Poisson spike trains. User-facing: {@code DataSource},
- * {@link io.smoothspike.data.SpikeAugmentation}, {@link io.smoothspike.data.Mnist},
- * {@link io.smoothspike.data.LabeledImages}, {@link io.smoothspike.data.PoissonTrains}.
+ * fetch, SHA-256 check), the generated Yin-Yang data set and reproducible Poisson spike trains. User-facing:
+ * {@code DataSource}, {@link io.smoothspike.data.SpikeAugmentation}, {@link io.smoothspike.data.Mnist},
+ * {@link io.smoothspike.data.LabeledImages}, {@link io.smoothspike.data.YinYang},
+ * {@link io.smoothspike.data.PoissonTrains}.
  */
 package io.smoothspike.data;

@@ -49,8 +49,8 @@ public final class Main {
                                 simulate a recurrent QIF network with Poisson input and print a spike raster
               gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
                                 compare exact gradients with finite differences (built-in cases or a script)
-              bench sim|grad|mnist [options]
-                                throughput benchmarks: event engine, gradients, MNIST training
+              bench sim|grad|mnist|yinyang [options]
+                                throughput benchmarks: event engine, gradients, MNIST and Yin-Yang training
                                 (JSON lines; see BENCHMARKS.md)
               data mnist [--dir DIR] [--verify]
                                 download and verify the MNIST data set into the user cache
