@@ -31,7 +31,7 @@ final class BenchCommand {
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
                      10 warm-up batches (no updates), then --batches (default 30) measured;
                      needs './smoothspike data mnist' first
-              yinyang  training throughput on the Yin-Yang training split with the network and settings of
+              yinyang training throughput on the Yin-Yang training split with the network and settings of
                      scripts/yinyang.groovy (case "theta-60"): the trainer's own steps, batch 30; the last of
                      --epochs epochs is measured, the ones before warm up (evaluation after each is not timed)
             Options of sim and grad:
@@ -107,8 +107,8 @@ final class BenchCommand {
                         o.intValue("batches", 30), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
             }
             case "yinyang" -> {
-                rows.add(YinYangBenchmark.run(o.intValue("epochs", 3), o.intValue("samples", YinYang.Split.TRAIN.size()),
-                        threads));
+                int samples = o.intValue("samples", YinYang.Split.TRAIN.size());
+                rows.add(YinYangBenchmark.run(o.intValue("epochs", 3), samples, threads));
                 print(out, rows.get(0));
             }
             default -> throw new IllegalStateException("suite '" + suite + "' has options but no benchmark");
