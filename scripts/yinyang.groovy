@@ -5,6 +5,8 @@
 // the class is the output neuron that fires first. Published test accuracies: 95.9 ± 0.7 % for exact-gradient
 // time-to-first-spike networks, 98.7 ± 0.3 % for a 4-120-3 ANN. Initial weights uniform in ±4/√fan-in (±2 leaves
 // about half of the hidden neurons silent); AdaBelief, learning rate 0.01 falling to 1e-4 on a cosine, batch 30.
+// Trials last 4 (in τ): in trials of 2 the outputs mostly decide by pseudospikes (about 60 % test accuracy from
+// ordinary spikes alone, against 96 % here).
 // Writes loss.png, error.png, test_predictions.png (the test points by predicted class) and results.md.
 import io.smoothspike.data.YinYang
 import org.knowm.xchart.XYChartBuilder
@@ -12,7 +14,7 @@ import org.knowm.xchart.XYSeries
 import org.knowm.xchart.style.markers.SeriesMarkers
 
 def p = params(seed: 1, hidden: 60, epochs: 20, batch: 30, lr: 0.01, gamma: 0.01, scale: 4, phase0: 3,
-        early: 0.15, late: 1.5, bias: 0.05, duration: 2, trainLimit: 0, testLimit: 0)
+        early: 0.15, late: 1.5, bias: 0.05, duration: 4, trainLimit: 0, testLimit: 0)
 
 def encoding = [early: p.early, late: p.late, bias: p.bias]
 def trainSet = yinyang(encoding + [split: 'train'])

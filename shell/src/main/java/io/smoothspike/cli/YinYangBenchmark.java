@@ -23,6 +23,7 @@ final class YinYangBenchmark {
     static final int BATCH = 30;
     static final double LR = 0.01;
     static final double SCALE = 4;
+    static final double DURATION = 4;
 
     private YinYangBenchmark() {
     }
@@ -30,7 +31,7 @@ final class YinYangBenchmark {
     /** The network of scripts/yinyang.groovy with its defaults. */
     static Network network(long seed) {
         var theta = Snn.theta(6 / Math.PI, 1.25);
-        return Snn.network("yinyang").trial(2, 100)
+        return Snn.network("yinyang").trial(DURATION, 100)
                 .input("xy", YinYang.Encoding.DEFAULT.channels()).external()
                 .population("hidden", HIDDEN, theta).phase0(3).trainInitial()
                 .population("out", YinYang.CLASSES, theta).phase0(3).trainInitial()
