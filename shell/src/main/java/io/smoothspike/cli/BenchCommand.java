@@ -2,6 +2,7 @@ package io.smoothspike.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smoothspike.data.YinYang;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ final class BenchCommand {
     private static final String HELP = """
             Usage: smoothspike bench sim|grad [--case NAME] [--seconds S] [--threads N]
                    smoothspike bench mnist [--batches N] [--train-epochs E] [--threads N] [--data DIR]
+                   smoothspike bench yinyang [--epochs E] [--samples N] [--threads N]
 
             Suites:
               sim    event engine, forward simulation only. Cases:
@@ -29,6 +31,9 @@ final class BenchCommand {
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
                      10 warm-up batches (no updates), then --batches (default 30) measured;
                      needs './smoothspike data mnist' first
+              yinyang training throughput on the Yin-Yang training split with the network and settings of
+                     scripts/yinyang.groovy (case "theta-60"): the trainer's own steps, batch 30; the last of
+                     --epochs epochs is measured, the ones before warm up (evaluation after each is not timed)
             Options of sim and grad:
               --case NAME         run only this case (default: all cases of the suite)
               --seconds S         measuring time per case after a warm-up of S/2 (default 5)
@@ -38,6 +43,10 @@ final class BenchCommand {
               --train-epochs E    epochs trained before the "trained" case (default 1)
               --threads N         simulating threads (default: all cores)
               --data DIR          folder with the MNIST files (default: SMOOTHSPIKE_DATA or the user cache)
+            Options of yinyang:
+              --epochs E          epochs trained, the last one measured (default 3)
+              --samples N         training samples per epoch, the first N of the split (default 5000)
+              --threads N         simulating threads (default: all cores)
             Prints one JSON line per case.
             """;
 
@@ -45,7 +54,8 @@ final class BenchCommand {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "sim", Set.of("case", "seconds", "threads"),
             "grad", Set.of("case", "seconds", "threads"),
-            "mnist", Set.of("batches", "train-epochs", "threads", "data"));
+            "mnist", Set.of("batches", "train-epochs", "threads", "data"),
+            "yinyang", Set.of("epochs", "samples", "threads"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +72,7 @@ final class BenchCommand {
         }
         String suite = args[0];
         if (!OPTIONS.containsKey(suite)) {
-            throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist");
+            throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist, yinyang");
         }
         Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS.get(suite));
         if (o.help()) {
@@ -70,7 +80,8 @@ final class BenchCommand {
             return 0;
         }
         double seconds = o.doubleValue("seconds", 5);
-        int threads = o.intValue("threads", suite.equals("mnist") ? Runtime.getRuntime().availableProcessors() : 1);
+        int threads = o.intValue("threads", suite.equals("mnist") || suite.equals("yinyang")
+                ? Runtime.getRuntime().availableProcessors() : 1);
         if (!(seconds > 0) || threads < 1) {
             throw new UsageException("--seconds must be positive and --threads at least 1");
         }
@@ -94,6 +105,11 @@ final class BenchCommand {
                 String data = o.value("data", null);
                 rows.addAll(MnistBenchmark.run(data == null ? null : java.nio.file.Path.of(data),
                         o.intValue("batches", 30), o.intValue("train-epochs", 1), threads, row -> print(out, row)));
+            }
+            case "yinyang" -> {
+                int samples = o.intValue("samples", YinYang.Split.TRAIN.size());
+                rows.add(YinYangBenchmark.run(o.intValue("epochs", 3), samples, threads));
+                print(out, rows.get(0));
             }
             default -> throw new IllegalStateException("suite '" + suite + "' has options but no benchmark");
         }

