@@ -1,5 +1,6 @@
 package io.smoothspike.train;
 
+import io.smoothspike.export.Provenance;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.optim.LearningRateSchedule;
@@ -289,6 +290,7 @@ public final class Trainer {
         m.put("initial_loss", initialLoss);
         m.put("final_loss", last.get("loss"));
         m.put("settings", s.toMap());
+        m.put("provenance", Provenance.toMap());
         m.put("steps", step);
         m.put("interrupted", interrupted);
         LossSpec loss = net.spec().loss();

@@ -1,16 +1,14 @@
 package io.smoothspike.cli;
 
+import io.smoothspike.export.Provenance;
 import io.smoothspike.groovy.FailureText;
 import io.smoothspike.groovy.ScriptError;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Command-line entry point of {@code ./smoothspike}: dispatches to the verbs and turns every failure into one clear
@@ -136,14 +134,6 @@ public final class Main {
 
     /** The project version baked in at build time. */
     public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Provenance.version();
     }
 }
