@@ -23,6 +23,37 @@ public interface ExportSamples {
     /** What the samples are, e.g. {@code MNIST test (10000 images), first 100}. */
     String description();
 
+    /**
+     * The first {@code n} samples of {@code data} (labelled images or a {@link DataSource}) for {@code net}, or with
+     * no data the network's own inputs (trials 0…n−1), or null where the network needs data and none is given.
+     *
+     * @throws IllegalArgumentException the data is of another kind, or the network cannot read it
+     */
+    static ExportSamples of(Network net, Object data, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + n);
+        }
+        if (data == null) {
+            return net.needsData() ? null : fixed(n);
+        }
+        if (data instanceof LabeledImages images) {
+            if (!net.hasImageInput()) {
+                throw new IllegalArgumentException("network '" + net.spec().name() + "' has no image input for "
+                        + "the images " + images);
+            }
+            return images(images, n);
+        }
+        if (data instanceof DataSource source) {
+            if (net.externalChannels() == 0) {
+                throw new IllegalArgumentException("network '" + net.spec().name() + "' has no external input "
+                        + "for the data source's spike times");
+            }
+            return data(source, n);
+        }
+        throw new IllegalArgumentException("the data must be labelled images (such as MNIST) or a DataSource, got "
+                + data.getClass().getSimpleName());
+    }
+
     /** Trials 0…n−1 of the network's own inputs (unlabelled). */
     static ExportSamples fixed(int n) {
         return new ExportSamples() {
@@ -39,7 +70,7 @@ public interface ExportSamples {
             }
 
             public String description() {
-                return "the network's own inputs, trials 0 to " + (n - 1);
+                return "the network's own inputs, " + (n == 1 ? "trial 0" : "trials 0 to " + (n - 1));
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.smoothspike.train;
 
+import io.smoothspike.data.Mnist;
 import io.smoothspike.export.Provenance;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
@@ -311,6 +312,9 @@ public final class Trainer {
             m.put("test_loss", last.get("loss"));
             m.put("epochs", step / (double) stepsPerEpoch());
             m.put("seconds_per_epoch", secondsPerEpoch);
+            if (data.test() instanceof TrialSet.Images images && images.images() instanceof Mnist mnist) {
+                m.put("test_data", "mnist " + mnist.split().name().toLowerCase(Locale.ROOT)); // for exports
+            }
         }
         if (metricsFiles != null) {
             metricsFiles.writeJson(m);

@@ -30,6 +30,7 @@ public final class Main {
         COMMANDS.put("gradcheck", GradcheckCommand::run);
         COMMANDS.put("bench", BenchCommand::run);
         COMMANDS.put("data", DataCommand::run);
+        COMMANDS.put("export", ExportCommand::run);
         COMMANDS.put("sweep", Main::sweep);
     }
 
@@ -52,6 +53,9 @@ public final class Main {
                                 (JSON lines; see BENCHMARKS.md)
               data mnist [--dir DIR] [--verify]
                                 download and verify the MNIST data set into the user cache
+              export SOURCE --out FILE_OR_DIR [--format npz|csv|json] [--data mnist] [--samples N] [--force]
+                                write a run's or a network file's parameters, outputs, spikes and metrics
+                                for NumPy, pandas, MATLAB or R
               --help, -h        show this help
               --version         show the version
 
