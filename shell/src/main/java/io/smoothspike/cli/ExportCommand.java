@@ -141,7 +141,8 @@ final class ExportCommand {
             return null;
         }
         if (!name.equalsIgnoreCase("mnist")) {
-            throw new UsageException("--data: the data sets known by name are: mnist; got '" + name + "'");
+            throw new UsageException("--data names a data set: mnist; got '" + name + "' (a folder holding MNIST "
+                    + "goes in --data-dir)");
         }
         Mnist.Split s = switch (split == null ? "test" : split.toLowerCase(Locale.ROOT)) {
             case "test" -> Mnist.Split.TEST;

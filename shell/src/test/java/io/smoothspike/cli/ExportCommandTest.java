@@ -147,13 +147,15 @@ class ExportCommandTest {
     }
 
     @Test
-    void usageErrorsNameTheFix() {
+    void usageErrorsNameTheFix() throws IOException {
         assertEquals("smoothspike export: --out is required: the .npz or .json file or the CSV folder to write\n",
                 Cli.run("export", dir.toString()).err());
         assertEquals("smoothspike export: " + dir + " holds no model.json or checkpoint.json: is it a run folder?\n",
                 Cli.run("export", dir.toString(), "--out", "x.npz").err());
         assertTrue(Cli.run("export", dir.toString(), "--out", "x", "--format", "mat").err()
                 .contains("--format: unknown export format 'mat'; known: npz, csv, json"));
+        assertTrue(Cli.run("export", singleRun().toString(), "--out", "x", "--data", dir.toString()).err()
+                .contains("(a folder holding MNIST goes in --data-dir)"));
     }
 
     /** Writes a fake MNIST: 5 training and 3 test images in IDX files (their sums are not checked then). */
