@@ -106,7 +106,9 @@ final class ExportCommand {
             throw new IllegalStateException("cannot write " + target + ": " + e.getMessage(), e);
         }
         out.println("smoothspike export: wrote " + written + " (" + export.arrays().size() + " arrays; "
-                + (chosen == null ? "no samples: the network reads data, give --data" : chosen.description())
+                + (chosen != null ? chosen.description() : net.hasImageInput()
+                ? "no samples: the network reads images, give --data mnist"
+                : "no samples: the network reads a data source; export(net, file, data: …) in its script has it")
                 + ")");
         return 0;
     }

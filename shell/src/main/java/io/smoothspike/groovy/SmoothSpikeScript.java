@@ -483,7 +483,8 @@ public abstract class SmoothSpikeScript extends Script {
     /**
      * Exports a network for NumPy, pandas, MATLAB or R, as {@code smoothspike export} does: {@code export(net,
      * 'net.npz', samples: 100)} writes its parameters, its output times, predictions and spikes on samples (of
-     * {@code data:}, by default the data set defined last before the network, else its own inputs) and the metrics
+     * {@code data:}; by default its own inputs, or for a network that reads data the data set defined last before
+     * it) and the metrics
      * history of its last {@code train} in this script. {@code format:} npz, csv or json (default: from the file
      * name); the file is relative to {@link #getOut()} and replaced if it exists. Returns its path.
      */
@@ -491,7 +492,7 @@ public abstract class SmoothSpikeScript extends Script {
         NamedArgs a = new NamedArgs("export", args, "samples", "data", "format");
         ScriptContext c = context();
         Path target = getOut().resolve(file);
-        Object data = a.has("data") ? a.raw("data") : c.datasets.get(net);
+        Object data = a.has("data") ? a.raw("data") : net.needsData() ? c.datasets.get(net) : null;
         Exporter exporter = Exporter.of(net).samples(ExportSamples.of(net, data,
                 a.integer("samples", data == null ? 1 : 100)));
         TrainingResult training = c.trainings.get(net);

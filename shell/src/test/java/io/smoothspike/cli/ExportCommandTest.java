@@ -144,6 +144,46 @@ class ExportCommandTest {
         assertEquals(2, again.status(), again.toString());
         assertEquals("smoothspike export: " + csv + " exists; pass --force to replace it\n", again.err());
         assertEquals(0, Cli.run("export", run.toString(), "--out", csv.toString(), "--force").status());
+
+        // an interrupted run has a checkpoint.json but no model.json yet
+        Path interrupted = dir.resolve("interrupted");
+        Files.createDirectories(interrupted);
+        Files.copy(run.resolve("checkpoint.json"), interrupted.resolve("checkpoint.json"));
+        Files.copy(run.resolve("metrics.csv"), interrupted.resolve("metrics.csv"));
+        Path json = dir.resolve("interrupted.json");
+        assertEquals(0, Cli.run("export", interrupted.toString(), "--out", json.toString()).status());
+        JsonNode arrays = Json.MAPPER.readTree(json.toFile()).get("arrays");
+        assertTrue(arrays.has("learned->neuron.weight") && arrays.has("metrics.loss"), arrays.toString());
+        assertTrue(arrays.get("metrics.train_loss").get("data").get(0).isNull(), "row 0 has no train loss: NaN");
+    }
+
+    @Test
+    void aScriptExportsDataSourceTrialsAndItsOwnInputsWhereANetworkReadsNoData() throws IOException {
+        Path run = run(dir, "sources", """
+                def trials = source(trials: [[[0.5], [1.0]], [[2.0], []], [[0.1, 0.2], [3.0]]], labels: [1, 0, 1])
+                def reader = network('reader') {
+                    trial duration: 4, spikeCap: 50
+                    input 'ext', size: 2, external: true
+                    population 'out', size: 2, model: qif(tau: 1)
+                    connect 'ext', 'out', weights: 3
+                    readout 'out'
+                    loss crossEntropy(gamma: 0)
+                }
+                def fixed = network('fixed') {
+                    trial duration: 4, spikeCap: 50
+                    input 'in', size: 1, spikes: [[1.0]]
+                    population 'n', size: 1, model: qif(tau: 1)
+                    connect 'in', 'n', weights: 3
+                }
+                export(reader, 'reader.json', samples: 2)
+                export(fixed, 'fixed.json')
+                """);
+        JsonNode reader = Json.MAPPER.readTree(run.resolve("reader.json").toFile()).get("arrays");
+        assertEquals("[1,0]", reader.get("sample.label").get("data").toString());
+        assertEquals("[2,2,1]", reader.get("output.times").get("shape").toString());
+        JsonNode fixed = Json.MAPPER.readTree(run.resolve("fixed.json").toFile()).get("arrays");
+        assertEquals("[-1]", fixed.get("sample.label").get("data").toString(), "its own input, not the data source");
+        assertFalse(fixed.has("output.times"), "no read-out");
     }
 
     @Test
