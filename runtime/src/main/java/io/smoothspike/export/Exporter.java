@@ -74,7 +74,10 @@ public final class Exporter {
         }
         Map<String, Object> index = new LinkedHashMap<>();
         for (ExportArray a : arrays) {
-            index.put(a.name(), Map.of("dtype", a.dtype(), "axes", a.axes()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dtype", a.dtype());
+            entry.put("axes", a.axes());
+            index.put(a.name(), entry);
         }
         m.put("arrays", index);
         return new ResultExport(arrays, m);

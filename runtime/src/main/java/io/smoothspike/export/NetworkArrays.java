@@ -126,8 +126,11 @@ final class NetworkArrays {
         m.put("populations", pops);
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputSpec in : net.spec().inputs()) {
-            inputs.add(Map.of("name", in.name(), "size", in.size(), "source",
-                    in.source().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("name", in.name());
+            i.put("size", in.size());
+            i.put("source", in.source().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            inputs.add(i);
         }
         m.put("inputs", inputs);
         m.put("parameters", net.parameterNames());
