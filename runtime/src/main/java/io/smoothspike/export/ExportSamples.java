@@ -2,6 +2,7 @@ package io.smoothspike.export;
 
 import io.smoothspike.data.DataSource;
 import io.smoothspike.data.LabeledImages;
+import io.smoothspike.data.Mnist;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 
@@ -92,7 +93,8 @@ public interface ExportSamples {
             }
 
             public String description() {
-                return images + ", first " + size;
+                return (images instanceof Mnist ? images.toString() : images.size() + " labelled images")
+                        + ", first " + size;
             }
         };
     }

@@ -162,6 +162,7 @@ class ExporterTest {
             assertEquals(t[2 * s] <= t[2 * s + 1] ? 0 : 1, predicted[s], "sample " + s);
         }
         assertEquals("[0, 1, 0]", java.util.Arrays.toString(predicted));
+        assertEquals("4 labelled images, first 3", e.metadata().get("samples"));
     }
 
     @Test
