@@ -1,5 +1,7 @@
 package io.smoothspike.train;
 
+import io.smoothspike.data.Mnist;
+import io.smoothspike.export.Provenance;
 import io.smoothspike.network.Evaluation;
 import io.smoothspike.network.Network;
 import io.smoothspike.optim.LearningRateSchedule;
@@ -289,6 +291,7 @@ public final class Trainer {
         m.put("initial_loss", initialLoss);
         m.put("final_loss", last.get("loss"));
         m.put("settings", s.toMap());
+        m.put("provenance", Provenance.toMap());
         m.put("steps", step);
         m.put("interrupted", interrupted);
         LossSpec loss = net.spec().loss();
@@ -309,6 +312,9 @@ public final class Trainer {
             m.put("test_loss", last.get("loss"));
             m.put("epochs", step / (double) stepsPerEpoch());
             m.put("seconds_per_epoch", secondsPerEpoch);
+            if (data.test() instanceof TrialSet.Images images && images.images() instanceof Mnist mnist) {
+                m.put("test_data", "mnist " + mnist.split().name().toLowerCase(Locale.ROOT)); // for exports
+            }
         }
         if (metricsFiles != null) {
             metricsFiles.writeJson(m);

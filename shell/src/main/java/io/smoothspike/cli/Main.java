@@ -1,16 +1,14 @@
 package io.smoothspike.cli;
 
+import io.smoothspike.export.Provenance;
 import io.smoothspike.groovy.FailureText;
 import io.smoothspike.groovy.ScriptError;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Command-line entry point of {@code ./smoothspike}: dispatches to the verbs and turns every failure into one clear
@@ -32,6 +30,7 @@ public final class Main {
         COMMANDS.put("gradcheck", GradcheckCommand::run);
         COMMANDS.put("bench", BenchCommand::run);
         COMMANDS.put("data", DataCommand::run);
+        COMMANDS.put("export", ExportCommand::run);
         COMMANDS.put("sweep", Main::sweep);
     }
 
@@ -56,6 +55,9 @@ public final class Main {
                                 fetch and verify MNIST or Fashion-MNIST into the user cache
               data yinyang --out DIR [--force]
                                 write the Yin-Yang data set's train, validation and test splits as CSV
+              export SOURCE --out FILE_OR_DIR [--format npz|csv|json] [--data mnist] [--samples N] [--force]
+                                write a run's or a network file's parameters, outputs, spikes and metrics
+                                for NumPy, pandas, MATLAB or R
               --help, -h        show this help
               --version         show the version
 
@@ -138,14 +140,6 @@ public final class Main {
 
     /** The project version baked in at build time. */
     public static String version() {
-        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Provenance.version();
     }
 }

@@ -28,6 +28,8 @@ final class ScriptContext {
     final List<Network> networks = new ArrayList<>();
     final Map<Network, Object> datasets = new LinkedHashMap<>();
     Object lastDataset;
+    /** The last training result of each network the script trained (for export). */
+    final Map<Network, io.smoothspike.train.TrainingResult> trainings = new LinkedHashMap<>();
 
     ScriptContext(Path scriptFile, Path out, Path dataDir, Map<String, String> overrides, Mode mode) {
         this.scriptFile = scriptFile;

@@ -12,6 +12,10 @@ import io.smoothspike.train.TrainingData;
 import io.smoothspike.train.TrainingResult;
 import io.smoothspike.train.TrainingSettings;
 import io.smoothspike.dsl.LossDef;
+import io.smoothspike.export.ExportFormat;
+import io.smoothspike.export.ExportSamples;
+import io.smoothspike.export.Exporter;
+import io.smoothspike.export.MetricsHistory;
 import io.smoothspike.dsl.Snn;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.model.NeuronModelType;
@@ -588,7 +592,9 @@ public abstract class SmoothSpikeScript extends Script {
         s.testLimit(a.integer("testLimit", 0));
         s.stopAfter(a.integer("stopAfter", 0));
         ScriptContext c = context();
-        return Trainer.train(net, s, data, c.out, c.resume, System.out);
+        TrainingResult result = Trainer.train(net, s, data, c.out, c.resume, System.out);
+        c.trainings.put(net, result);
+        return result;
     }
 
     /** The {@code data:} and {@code test:} sets of {@code train}: images, or data sources of spike times. */
@@ -631,6 +637,39 @@ public abstract class SmoothSpikeScript extends Script {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /** {@link #export(Map, Network, String)} with the defaults. */
+    public Path export(Network net, String file) {
+        return export(Map.of(), net, file);
+    }
+
+    /**
+     * Exports a network for NumPy, pandas, MATLAB or R, as {@code smoothspike export} does: {@code export(net,
+     * 'net.npz', samples: 100)} writes its parameters, its output times, predictions and spikes on samples (of
+     * {@code data:}; by default its own inputs, or for a network that reads data the data set defined last before
+     * it) and the metrics
+     * history of its last {@code train} in this script. {@code format:} npz, csv or json (default: from the file
+     * name); the file is relative to {@link #getOut()} and replaced if it exists. Returns its path.
+     */
+    public Path export(Map<String, Object> args, Network net, String file) {
+        NamedArgs a = new NamedArgs("export", args, "samples", "data", "format");
+        ScriptContext c = context();
+        Path target = getOut().resolve(file);
+        Object data = a.has("data") ? a.raw("data") : net.needsData() ? c.datasets.get(net) : null;
+        Exporter exporter = Exporter.of(net).samples(ExportSamples.of(net, data,
+                a.integer("samples", data == null ? 1 : 100)));
+        TrainingResult training = c.trainings.get(net);
+        if (training != null) {
+            exporter.metrics(MetricsHistory.of(training.history())).run(training.finalMetrics());
+        }
+        ExportFormat format = a.has("format") ? ExportFormat.of(String.valueOf(a.raw("format")))
+                : ExportFormat.ofFile(target);
+        try {
+            return exporter.build().write(target, format, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export: cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** Prints a progress line. */

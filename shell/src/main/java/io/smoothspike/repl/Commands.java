@@ -1,5 +1,9 @@
 package io.smoothspike.repl;
 
+import io.smoothspike.export.ExportFormat;
+import io.smoothspike.export.ExportSamples;
+import io.smoothspike.export.Exporter;
+import io.smoothspike.export.ResultExport;
 import io.smoothspike.groovy.ScriptError;
 import io.smoothspike.groovy.ScriptRunner;
 import io.smoothspike.network.Network;
@@ -9,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -34,6 +39,8 @@ final class Commands {
               /save FILE                     write this session's snippets to FILE
               /open MODEL.json               load a network (a saved one, a run's model.json or checkpoint.json)
               /export NAME FILE.json         save the network held by variable NAME
+              /export NAME FILE.npz|DIR [--format npz|csv|json] [--samples N] [--force]
+                                             export its parameters, output times and spikes for NumPy
               /vars                          list the variables with their types
               /plot raster|trace NET [FILE]  spike raster / voltage traces of network NET's trial 0 (PNG or SVG)
               /plot curve RESULT [FILE]      loss curve of a TrainingResult
@@ -309,20 +316,61 @@ final class Commands {
     }
 
     private Failure export(List<String> args) {
-        if (args.size() != 2) {
-            return usage("/export NAME FILE.json");
+        String usage = "/export NAME FILE.json | /export NAME FILE.npz|DIR [--format npz|csv|json] [--samples N] "
+                + "[--force]";
+        if (args.size() < 2) {
+            return usage(usage);
         }
         Object value = session.evaluator().valueOf(args.get(0));
         if (!(value instanceof Network net)) {
             return Failure.of("error: " + args.get(0) + " holds " + typeOf(value) + ", not a Network");
         }
         Path file = session.resolve(args.get(1));
+        if (args.size() == 2 && file.getFileName().toString().endsWith(".json")) {
+            try {
+                net.save(file);
+            } catch (IOException e) {
+                return Failure.of("error: cannot write " + file + " (" + e.getMessage() + ")");
+            }
+            out().println("saved " + args.get(0) + " to " + file);
+            out().flush();
+            return null;
+        }
+        return exportResults(net, file, args.subList(2, args.size()), usage);
+    }
+
+    /** {@code /export NAME FILE.npz|DIR …}: the network's parameters and outputs on its own inputs, for NumPy. */
+    private Failure exportResults(Network net, Path file, List<String> options, String usage) {
+        ExportFormat format = ExportFormat.ofFile(file);
+        int samples = 1;
+        boolean force = false;
         try {
-            net.save(file);
+            for (int k = 0; k < options.size(); k++) {
+                String o = options.get(k);
+                if (o.equals("--force")) {
+                    force = true;
+                } else if (o.equals("--format") && k + 1 < options.size()) {
+                    format = ExportFormat.of(options.get(++k));
+                } else if (o.equals("--samples") && k + 1 < options.size()) {
+                    samples = Integer.parseInt(options.get(++k));
+                } else {
+                    return usage(usage + " (got '" + o + "')");
+                }
+            }
+            ExportSamples chosen = ExportSamples.of(net, null, samples);
+            ResultExport export = Exporter.of(net).samples(chosen).build();
+            Path written = export.write(file, format, force);
+            out().println("exported " + export.arrays().size() + " arrays to " + written + (chosen == null
+                    ? " (no samples: the network reads data; use Exporter in a snippet to give it some)" : ""));
+        } catch (NumberFormatException e) {
+            return usage(usage + " (--samples needs a whole number)");
+        } catch (FileAlreadyExistsException e) {
+            return Failure.of("error: " + file + " exists; add --force to replace it");
         } catch (IOException e) {
             return Failure.of("error: cannot write " + file + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            return Failure.of("error: ", e);
         }
-        out().println("saved " + args.get(0) + " to " + file);
         out().flush();
         return null;
     }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smoothspike.network.Json;
 import io.smoothspike.network.Network;
 import io.smoothspike.train.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,31 @@ class ReplSessionTest {
             assertFalse(r.out().contains("==> false"), r.out());
             assertEquals(2, r.out().split("==> true", -1).length - 1, r.out());
         }
+    }
+
+    @Test
+    void exportWritesTheNetworkForNumpyAndRefusesToOverwriteWithoutForce() throws Exception {
+        repl.clear();
+        Path npz = dir.resolve("export").resolve("net.npz");
+        assertTrue(repl.handle("/export net export/net.npz"), repl.err());
+        assertTrue(repl.out().contains("arrays to " + npz), repl.out());
+        try (ZipFile z = new ZipFile(npz.toFile())) {
+            for (String a : new String[] {"learned->neuron.weight", "learned->neuron.mask", "neuron.tau",
+                    "output.times", "spikes.time", "metadata"}) {
+                assertTrue(z.getEntry(a + ".npy") != null, a);
+            }
+        }
+        assertFalse(repl.handle("/export net export/net.npz"));
+        assertTrue(repl.err().contains("error: " + npz + " exists; add --force to replace it"), repl.err());
+        assertTrue(repl.handle("/export net export/net.npz --force --samples 2"), repl.err());
+
+        assertTrue(repl.handle("/export net export/doc.json --format json"), repl.err());
+        JsonNode arrays = Json.MAPPER.readTree(dir.resolve("export").resolve("doc.json").toFile()).get("arrays");
+        Network net = (Network) repl.session.evaluator().valueOf("net");
+        assertEquals(net.simulate().outputTimes()[0][0],
+                arrays.get("output.times").get("data").get(0).get(0).get(0).doubleValue(), 0.0);
+        assertFalse(repl.handle("/export net export/x.npz --samples many"));
+        assertTrue(repl.err().contains("--samples needs a whole number"), repl.err());
     }
 
     @Test
