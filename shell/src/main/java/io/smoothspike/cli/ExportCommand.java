@@ -1,5 +1,7 @@
 package io.smoothspike.cli;
 
+import io.smoothspike.data.IdxDataSet;
+import io.smoothspike.data.IdxImages;
 import io.smoothspike.data.Mnist;
 import io.smoothspike.export.ExportFormat;
 import io.smoothspike.export.ExportSamples;
@@ -31,8 +33,9 @@ final class ExportCommand {
     static final int DEFAULT_SAMPLES = 100;
 
     static final String HELP = """
-            Usage: smoothspike export SOURCE --out FILE_OR_DIR [--format npz|csv|json] [--data mnist]
-                                     [--split test|train] [--data-dir DIR] [--samples N] [--force]
+            Usage: smoothspike export SOURCE --out FILE_OR_DIR [--format npz|csv|json]
+                                     [--data mnist|fashion-mnist|DIR] [--split test|train] [--data-dir DIR]
+                                     [--samples N] [--force]
 
             Exports a network for NumPy, pandas, MATLAB or R: every parameter (weights as (pre, post)
             matrices with masks), the output times, predictions and spikes on samples, and the run's
@@ -41,10 +44,11 @@ final class ExportCommand {
                                or a network file (model.json, checkpoint.json, or one that Network.save wrote)
               --out PATH       the archive (.npz), document (.json) or folder (csv) to write
               --format F       npz, csv or json (default: from --out: .npz, .json, else csv)
-              --data mnist     simulate MNIST samples (default: the run's test set where it is recorded; a
-                               network with inputs of its own simulates those)
-              --split S        the MNIST split: test (default) or train
-              --data-dir DIR   folder with MNIST (default: SMOOTHSPIKE_DATA or the user cache)
+              --data D         simulate samples of MNIST, Fashion-MNIST or the IDX files in folder D (default:
+                               the run's test set where it is recorded; a network with inputs of its own
+                               simulates those)
+              --split S        the split: test (default) or train
+              --data-dir DIR   folder with MNIST or Fashion-MNIST (default: SMOOTHSPIKE_DATA or the user cache)
               --samples N      how many samples to simulate (default 100 of a data set; 1 trial of the
                                network's own inputs)
               --force          replace an existing --out
@@ -107,7 +111,7 @@ final class ExportCommand {
         }
         out.println("smoothspike export: wrote " + written + " (" + export.arrays().size() + " arrays; "
                 + (chosen != null ? chosen.description() : net.hasImageInput()
-                ? "no samples: the network reads images, give --data mnist"
+                ? "no samples: the network reads images, give --data (mnist, fashion-mnist or a folder)"
                 : "no samples: the network reads a data source; export(net, file, data: …) in its script has it")
                 + ")");
         return 0;
@@ -125,7 +129,10 @@ final class ExportCommand {
         }
     }
 
-    /** The MNIST split that --data names, or that the run recorded in its metrics.json (may be null), or null. */
+    /**
+     * The images that --data names (MNIST, Fashion-MNIST or a folder of IDX files), or the MNIST split the run
+     * recorded in its metrics.json (may be null); null when there are none.
+     */
     private static Object data(Options o, Map<String, Object> metrics) {
         String name = o.value("data", null);
         String split = o.value("split", null);
@@ -138,13 +145,9 @@ final class ExportCommand {
         }
         if (name == null) {
             if (split != null) {
-                throw new UsageException("--split needs --data mnist");
+                throw new UsageException("--split needs --data");
             }
             return null;
-        }
-        if (!name.equalsIgnoreCase("mnist")) {
-            throw new UsageException("--data names a data set: mnist; got '" + name + "' (a folder holding MNIST "
-                    + "goes in --data-dir)");
         }
         Mnist.Split s = switch (split == null ? "test" : split.toLowerCase(Locale.ROOT)) {
             case "test" -> Mnist.Split.TEST;
@@ -152,8 +155,25 @@ final class ExportCommand {
             default -> throw new UsageException("--split must be test or train, got '" + split + "'");
         };
         String dir = o.value("data-dir", null);
+        Path explicit = dir == null ? null : Path.of(dir);
         try {
-            return Mnist.load(Mnist.locate(dir == null ? null : Path.of(dir)), s);
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "mnist":
+                    return Mnist.load(Mnist.locate(explicit), s);
+                case "fashion-mnist":
+                    return IdxDataSet.FASHION_MNIST.load(IdxDataSet.FASHION_MNIST.locate(explicit), s);
+                default:
+                    Path folder = Path.of(name);
+                    if (!Files.isDirectory(folder)) {
+                        throw new UsageException("--data names mnist, fashion-mnist or a folder of IDX files; '"
+                                + name + "' is neither");
+                    }
+                    if (dir != null) {
+                        throw new UsageException("--data-dir is for mnist and fashion-mnist; --data already names "
+                                + "the folder " + name);
+                    }
+                    return IdxImages.read(folder, s);
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
