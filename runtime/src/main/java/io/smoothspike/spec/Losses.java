@@ -37,6 +37,7 @@ public final class Losses {
             "spikeTime", LossSpec.SpikeTime.class,
             "spikeTrain", LossSpec.SpikeTrain.class,
             "crossEntropy", LossSpec.CrossEntropy.class,
+            "targetTime", LossSpec.TargetTime.class,
             "sum", LossSpec.Sum.class,
             "custom", LossSpec.Custom.class);
     private static final Map<String, Class<? extends LossSpec>> KINDS = new LinkedHashMap<>(BUILT_IN);
