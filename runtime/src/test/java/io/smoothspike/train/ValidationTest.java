@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smoothspike.data.DataSource;
 import io.smoothspike.network.Network;
 import io.smoothspike.spec.InputSpec;
@@ -17,8 +18,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +136,30 @@ class ValidationTest {
             assertEquals(Files.readString(full.resolve(file)), Files.readString(part.resolve(file)), file);
         }
         assertEquals(fullBest, JSON.readTree(part.resolve("metrics.json").toFile()).get("best_model"));
+    }
+
+    @Test
+    void aCorruptBestModelInTheCheckpointIsNamed() throws IOException {
+        Path part = dir.resolve("part");
+        Trainer.train(classifier(), DataSourceTrainingTest.settings(3).stopAfter(1), labelled(flipped()), part, null,
+                null);
+        Path file = part.resolve(Trainer.CHECKPOINT);
+        byte[] intact = Files.readAllBytes(file);
+        Map<String, Consumer<ObjectNode>> damage = new LinkedHashMap<>();
+        damage.put("\"best\" is missing", r -> r.remove("best"));
+        damage.put("\"best.step\" is 2, a step with no evaluation in \"history\"",
+                r -> ((ObjectNode) r.get("best")).put("step", 2));
+        damage.put("\"best.network\": not a SmoothSpike network file", r -> ((ObjectNode) r.get("best"))
+                .put("network", 1));
+        for (Map.Entry<String, Consumer<ObjectNode>> d : damage.entrySet()) {
+            ObjectNode root = (ObjectNode) JSON.readTree(intact);
+            d.getValue().accept(root);
+            JSON.writeValue(file.toFile(), root);
+            TrainingException e = assertThrows(TrainingException.class, () -> Trainer.train(classifier(),
+                    DataSourceTrainingTest.settings(3), labelled(flipped()), part, part, null), d.getKey());
+            assertTrue(e.getMessage().startsWith("corrupt checkpoint: " + file) && e.getMessage().contains(
+                    d.getKey()), d.getKey() + " in " + e.getMessage());
+        }
     }
 
     @Test
