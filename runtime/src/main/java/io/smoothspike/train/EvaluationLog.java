@@ -122,15 +122,14 @@ final class EvaluationLog {
         }
         Map<String, Object> m = HeldOutMetrics.evaluate(net, heldOut, targets, tolerance, s.threads);
         row.putAll(m);
-        if (validation != null) {
-            Map<String, Object> v = HeldOutMetrics.evaluate(net, validation.inputs(), validation.targets(),
-                    tolerance, s.threads);
+        Map<String, Object> v = validation == null ? null : HeldOutMetrics.evaluate(net, validation.inputs(),
+                validation.targets(), tolerance, s.threads);
+        if (v != null) {
             for (String k : VALIDATION_COLUMNS) {
                 if (v.containsKey(k)) {
                     row.put(VALIDATION + k, v.get(k));
                 }
             }
-            warnCapHits(step, "validation", v);
         }
         if (!data) {
             double[][] times;
@@ -156,6 +155,9 @@ final class EvaluationLog {
             files.writeCsv(history);
         }
         warnCapHits(step, "held-out", m);
+        if (v != null) {
+            warnCapHits(step, "validation", v);
+        }
         return row;
     }
 

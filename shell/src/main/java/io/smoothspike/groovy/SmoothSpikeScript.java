@@ -368,6 +368,9 @@ public abstract class SmoothSpikeScript extends Script {
             data = trainingData(a);
             s.epochs(a.integer("epochs", 1));
         } else {
+            if (a.has("validation")) {
+                throw new IllegalArgumentException("train: validation: is for data sets; give data: and test: too");
+            }
             s.trials(a.integer("trials"));
         }
         s.batchSize(a.integer("batch", 1));

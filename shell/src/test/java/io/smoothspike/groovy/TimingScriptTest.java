@@ -94,5 +94,10 @@ class TimingScriptTest {
                 """), dir.resolve("out"), null, Map.of()));
         assertTrue(validation.getMessage().contains("must all be image sets (mnist(…)) or all data sources (source(…)),"
                 + " got a data source, a data source and a ArrayList"), validation.getMessage());
+        ScriptError fixed = assertThrows(ScriptError.class, () -> ScriptRunner.run(script(TASK + """
+                train(net, trials: 10, validation: timing([0.2]))
+                """), dir.resolve("out"), null, Map.of()));
+        assertTrue(fixed.getMessage().endsWith("train: validation: is for data sets; give data: and test: too"),
+                fixed.getMessage());
     }
 }
