@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Losses.register("towards", Towards.class);   // then .loss(Snn.loss(new Towards(2.5)))
  * }</pre>
  * A classification loss returns a {@link Loss} whose {@link Loss#prediction} gives a trial's class; metrics then
- * report accuracy.
+ * report accuracy. A loss of each trial's target spike times overrides {@link LossSpec#reads} (TIMES) and
+ * {@link LossSpec#build(LossContext, io.smoothspike.loss.TrialTargets)}, as {@link LossSpec.TargetTime} does.
  */
 public final class Losses {
 

@@ -79,7 +79,8 @@ class BatchEncoderTest {
             labels[j] = IMAGES.label(7 * (3 + j) % 50);
         }
         for (int threads : new int[] {1, 2, 3}) {
-            assertSameBatch(new BatchEncoder.Batch(reference, TrialTargets.ofLabels(labels)), encode(net, threads, 5), threads + " threads");
+            assertSameBatch(new BatchEncoder.Batch(reference, TrialTargets.ofLabels(labels)), encode(net, threads, 5),
+                    threads + " threads");
         }
     }
 

@@ -118,7 +118,8 @@ class ValidationTest {
         Map<String, Object> bestRow = history.get(best(history, "validation_loss", true));
         assertEquals(bestRow.get("step"), bestModel.get("step"));
         assertEquals(bestRow.get("timing_rmse"), bestModel.get("test_timing_rmse"));
-        assertTrue(Files.exists(dir.resolve(Trainer.MODEL_BEST)));
+        assertEquals(TargetTimeTrainingTest.network(new LossSpec.TargetTime(), 2).spec(),
+                Network.load(dir.resolve(Trainer.MODEL_BEST)).spec(), "the targetTime loss is saved and read back");
     }
 
     @Test

@@ -349,9 +349,9 @@ public abstract class SmoothSpikeScript extends Script {
      * Trains a network: {@code train(net, trials: 3000, optimizer: 'sgd', lr: 0.1, clip: 0.02)} for a fixed task, or
      * {@code train(net, data: trainSet, test: testSet, epochs: 100, batch: 1000, optimizer: 'adabelief', lr: 4e-3,
      * decayEpochs: 100, flip: 0.02)} for an image set, or {@code data: source(…), test: source(…)} for exact input
-     * spike times; {@code validation: source(…)} (or an image set) keeps the best model by it ({@code model_best.json}),
-     * {@code timingTolerance} sets the tolerance of {@code timing_within_tolerance}. Other arguments:
-     * {@code optimizerOptions: [b2: 0.99]},
+     * spike times; {@code validation: source(…)} (or an image set) keeps the best model by it
+     * ({@code model_best.json}), {@code timingTolerance} sets the tolerance of {@code timing_within_tolerance}. Other
+     * arguments: {@code optimizerOptions: [b2: 0.99]},
      * {@code decaySteps}, {@code stepDecay: [factor, steps]}, {@code cosine: minLr}, {@code clipNorm},
      * {@code weightBounds: [low, high]}, {@code evaluateEvery}, {@code checkpointEvery},
      * {@code scan: [points: 50, maxMove: 0.5]}, {@code seed}, {@code threads}, {@code testLimit},

@@ -28,7 +28,8 @@ class TimingScriptTest {
     /** Channel 0 spikes at x, channel 1 at 0; the two outputs should fire at 1 + x and 1.5 − x. */
     private static final String TASK = """
             def xs = { int n, long seed -> def rng = new Random(seed); (0..<n).collect { 0.5 * rng.nextDouble() } }
-            def timing = { List x -> source(trials: x.collect { [[it], [0.0]] }, targets: x.collect { [1 + it, 1.5 - it] }) }
+            def timing = { List x -> source(trials: x.collect { [[it], [0.0]] }, targets: x.collect { [1 + it, 1.5 - it] })
+            }
             def net = network('timing') {
                 trial duration: 2, spikeCap: 50
                 input 'in', size: 2, external: true
@@ -88,7 +89,7 @@ class TimingScriptTest {
                         epochs: 1)
                 """), dir.resolve("out"), null, Map.of()));
         assertTrue(labels.getMessage().contains("the loss 'targetTime' reads target spike times, but the data source "
-                + "gives class labels") && labels.line() == 14, labels.getMessage());
+                + "gives class labels") && labels.line() == 15, labels.getMessage());
         ScriptError validation = assertThrows(ScriptError.class, () -> ScriptRunner.run(script(TASK + """
                 train(net, data: timing([0.1]), test: timing([0.2]), validation: [1], epochs: 1)
                 """), dir.resolve("out"), null, Map.of()));
