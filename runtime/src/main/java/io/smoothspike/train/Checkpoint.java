@@ -186,15 +186,23 @@ final class Checkpoint {
             throw f.corrupt("best", "must be an object");
         }
         long step = f.wholeNumber("best.step", node.get("step"));
-        if (history.stream().noneMatch(r -> ((Number) r.get("step")).longValue() == step)) {
+        Map<String, Object> row = row(history, step);
+        if (row == null) {
             throw f.corrupt("best.step", "is " + step + ", a step with no evaluation in \"history\"");
+        }
+        if (!(row.get(EvaluationLog.VALIDATION + "loss") instanceof Number)) {
+            throw f.corrupt("best.step", "is " + step + ", whose evaluation in \"history\" has no validation loss");
         }
         return new Best(step, f.required("best.network", node.get("network")));
     }
 
     /** The evaluation row at {@code step} (one the history has, as {@link #read} checks for the best model's). */
-    Map<String, Object> row(long at) {
-        return history.stream().filter(r -> ((Number) r.get("step")).longValue() == at).findFirst().orElseThrow();
+    Map<String, Object> row(long step) {
+        return row(history, step);
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> history, long step) {
+        return history.stream().filter(r -> ((Number) r.get("step")).longValue() == step).findFirst().orElse(null);
     }
 
     /** Fails as a corrupt "best" unless the checkpoint holds the best model (a run with a validation set). */

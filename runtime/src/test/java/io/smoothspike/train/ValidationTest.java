@@ -152,6 +152,8 @@ class ValidationTest {
                 r -> ((ObjectNode) r.get("best")).put("step", 2));
         damage.put("\"best.network\": not a SmoothSpike network file", r -> ((ObjectNode) r.get("best"))
                 .put("network", 1));
+        damage.put("\"best.step\" is 0, whose evaluation in \"history\" has no validation loss",
+                r -> ((ObjectNode) r.get("history").get(0)).remove("validation_loss"));
         for (Map.Entry<String, Consumer<ObjectNode>> d : damage.entrySet()) {
             ObjectNode root = (ObjectNode) JSON.readTree(intact);
             d.getValue().accept(root);
