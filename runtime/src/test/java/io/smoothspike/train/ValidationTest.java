@@ -123,6 +123,14 @@ class ValidationTest {
     }
 
     @Test
+    void imageSetsTakeAValidationSetToo() {
+        TrainingResult r = Trainer.train(TrainerTest.classifier(), TrainerTest.settings(2), new TrainingData(
+                TrainerTest.images(40, 1), TrainerTest.images(15, 2), TrainerTest.images(15, 3)), dir, null, null);
+        assertTrue(r.history().get(0).containsKey("validation_accuracy"), r.history().get(0).keySet().toString());
+        assertTrue(Files.exists(dir.resolve(Trainer.MODEL_BEST)));
+    }
+
+    @Test
     void aResumedRunRestoresTheBestSoFar() throws IOException {
         Path full = dir.resolve("full");
         Trainer.train(classifier(), DataSourceTrainingTest.settings(3), labelled(flipped()), full, null, null);
