@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * How to train: the task's size (trials of a fixed task, or epochs over a data set), the batch, the optimizer and
  * its learning-rate schedule, gradient clipping, augmentation, evaluation and checkpoint intervals, the step-size
- * scan, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
+ * scan, the tolerance of the timing metrics, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
  * settings for {@code metrics.json}, and the checkpoint records those that shape the run (all but the thread count,
  * the checkpoint interval and {@link #stopAfter}) so that a resume with other settings is refused.
  */
