@@ -10,6 +10,7 @@ import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.loss.Loss;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.model.NeuronModel;
 import io.smoothspike.model.NeuronModels;
 import io.smoothspike.sim.EventRecord;
@@ -472,10 +473,15 @@ public final class Network {
 
     /** The loss for a batch whose sample ids 0…n−1 carry {@code labels} (ignored by losses without labels). */
     public Loss loss(int[] labels) {
+        return lossFor(TrialTargets.ofLabels(labels));
+    }
+
+    /** The loss for a batch whose sample ids 0…n−1 carry {@code targets}: labels, target times, or neither. */
+    public Loss lossFor(TrialTargets targets) {
         if (spec.loss() == null) {
             throw new IllegalStateException("the network's description has no loss");
         }
-        return spec.loss().build(lossContext, labels);
+        return spec.loss().build(lossContext, targets);
     }
 
     /**
@@ -483,10 +489,15 @@ public final class Network {
      * evaluated on {@code threads} threads; bit-identical for any thread count.
      */
     public Evaluation lossAndGradient(List<InputSpikes> batch, int[] labels, int threads) {
+        return lossAndGradientFor(batch, TrialTargets.ofLabels(labels), threads);
+    }
+
+    /** {@link #lossAndGradient} of a batch whose trials carry {@code targets}: labels, target times, or neither. */
+    public Evaluation lossAndGradientFor(List<InputSpikes> batch, TrialTargets targets, int threads) {
         if (readout == null) {
             throw new IllegalStateException("the network's description has no read-out to compute a loss on");
         }
-        Loss loss = loss(labels);
+        Loss loss = lossFor(targets);
         int[] ids = new int[batch.size()];
         for (int k = 0; k < ids.length; k++) {
             ids[k] = k;

@@ -6,6 +6,8 @@ import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.loss.SpikeTimeSquaredError;
 import io.smoothspike.loss.SpikeTrainLoss;
+import io.smoothspike.loss.TargetTimeSquaredError;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.loss.WeightedSum;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,23 @@ public interface LossSpec {
      */
     Loss build(LossContext context, int[] labels);
 
+    /**
+     * The loss of a batch whose trials carry {@code targets} (by sample id); the network calls this one. By default
+     * the loss of their labels ({@link #build(LossContext, int[])}); a loss of target times overrides it.
+     */
+    default Loss build(LossContext context, TrialTargets targets) {
+        return build(context, targets.labels());
+    }
+
+    /**
+     * What this loss reads from each trial of a data set: class labels (the default, as
+     * {@link #build(LossContext, int[])} receives them), target times, or nothing (its targets are its own).
+     * Training refuses a data set whose trials carry another kind.
+     */
+    default TrialTargets.Kind reads() {
+        return TrialTargets.Kind.LABELS;
+    }
+
     /** The name this description's type is registered under, written as the {@code kind} of its JSON form. */
     @JsonProperty("kind")
     default String kind() {
@@ -55,6 +74,11 @@ public interface LossSpec {
         @Override
         public Loss build(LossContext c, int[] labels) {
             return new SpikeTimeSquaredError(targets);
+        }
+
+        @Override
+        public TrialTargets.Kind reads() {
+            return TrialTargets.Kind.NONE;
         }
     }
 
@@ -95,6 +119,11 @@ public interface LossSpec {
             }
             return new SpikeTrainLoss(t);
         }
+
+        @Override
+        public TrialTargets.Kind reads() {
+            return TrialTargets.Kind.NONE;
+        }
     }
 
     /** First-spike cross-entropy plus γ(exp(t_label/T) − 1); labels come with the data. Predicts the earliest. */
@@ -120,6 +149,38 @@ public interface LossSpec {
         }
     }
 
+    /**
+     * Squared error of each read-out neuron's first output time against its target time in the trial; the targets
+     * come with the data ({@link TrialTargets#times}), one per read-out neuron and trial.
+     */
+    record TargetTime() implements LossSpec {
+
+        @Override
+        public void validate(String where, LossContext c) {
+            // any read-out fits: the targets, checked when a batch is built, aim at each neuron's first output time
+        }
+
+        @Override
+        public Loss build(LossContext c, int[] labels) {
+            return build(c, TrialTargets.ofLabels(labels));
+        }
+
+        @Override
+        public Loss build(LossContext c, TrialTargets targets) {
+            if (targets.times() == null) {
+                throw new IllegalArgumentException("the targetTime loss reads each trial's target spike times from "
+                        + "the data: train it on a data source of target times (DataSource.ofTargetTimes in Java, "
+                        + "source(trials: …, targets: …) in a script)");
+            }
+            return new TargetTimeSquaredError(targets.times(), c.readoutNeurons());
+        }
+
+        @Override
+        public TrialTargets.Kind reads() {
+            return TrialTargets.Kind.TIMES;
+        }
+    }
+
     /** Σ weight_k · loss_k. */
     record Sum(List<Term> terms) implements LossSpec {
 
@@ -135,17 +196,34 @@ public interface LossSpec {
                 }
                 Losses.validate(where + ".terms[" + k + "]", t.loss(), c);
             }
+            if (terms.stream().map(t -> t.loss().reads()).distinct().filter(r -> r != TrialTargets.Kind.NONE)
+                    .count() > 1) {
+                throw new SpecException(where, "a sum cannot mix a loss of class labels with a loss of target times: "
+                        + "the trials of a data set carry one or the other");
+            }
         }
 
         @Override
         public Loss build(LossContext c, int[] labels) {
+            return build(c, TrialTargets.ofLabels(labels));
+        }
+
+        @Override
+        public Loss build(LossContext c, TrialTargets targets) {
             List<Loss> parts = new ArrayList<>();
             double[] w = new double[terms.size()];
             for (int k = 0; k < w.length; k++) {
-                parts.add(terms.get(k).loss().build(c, labels));
+                parts.add(terms.get(k).loss().build(c, targets));
                 w[k] = terms.get(k).weight();
             }
             return new WeightedSum(parts, w);
+        }
+
+        /** What its terms read: labels or target times if one does, else nothing. */
+        @Override
+        public TrialTargets.Kind reads() {
+            return terms.stream().map(t -> t.loss().reads()).filter(r -> r != TrialTargets.Kind.NONE).findFirst()
+                    .orElse(TrialTargets.Kind.NONE);
         }
     }
 
@@ -169,6 +247,12 @@ public interface LossSpec {
         @Override
         public Loss build(LossContext c, int[] labels) {
             return c.customLosses().get(name);
+        }
+
+        /** Its code sees only the output times. */
+        @Override
+        public TrialTargets.Kind reads() {
+            return TrialTargets.Kind.NONE;
         }
     }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Losses.register("towards", Towards.class);   // then .loss(Snn.loss(new Towards(2.5)))
  * }</pre>
  * A classification loss returns a {@link Loss} whose {@link Loss#prediction} gives a trial's class; metrics then
- * report accuracy.
+ * report accuracy. A loss of each trial's target spike times overrides {@link LossSpec#reads} (TIMES) and
+ * {@link LossSpec#build(LossContext, io.smoothspike.loss.TrialTargets)}, as {@link LossSpec.TargetTime} does.
  */
 public final class Losses {
 
@@ -37,6 +38,7 @@ public final class Losses {
             "spikeTime", LossSpec.SpikeTime.class,
             "spikeTrain", LossSpec.SpikeTrain.class,
             "crossEntropy", LossSpec.CrossEntropy.class,
+            "targetTime", LossSpec.TargetTime.class,
             "sum", LossSpec.Sum.class,
             "custom", LossSpec.Custom.class);
     private static final Map<String, Class<? extends LossSpec>> KINDS = new LinkedHashMap<>(BUILT_IN);

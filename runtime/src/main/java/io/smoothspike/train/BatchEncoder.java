@@ -2,6 +2,7 @@ package io.smoothspike.train;
 
 import io.smoothspike.data.DataSource;
 import io.smoothspike.data.LabeledImages;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import java.util.List;
@@ -17,8 +18,13 @@ import java.util.function.IntUnaryOperator;
  */
 public final class BatchEncoder {
 
-    /** A batch: input spikes and label of each trial (labels null for tasks without them). */
-    public record Batch(List<InputSpikes> inputs, int[] labels) {
+    /** A batch: input spikes and targets (labels or target times) of each trial. */
+    public record Batch(List<InputSpikes> inputs, TrialTargets targets) {
+
+        /** The trials' labels (null for trials without them). */
+        public int[] labels() {
+            return targets.labels();
+        }
     }
 
     private final Network net;
@@ -77,16 +83,34 @@ public final class BatchEncoder {
     public Batch encode(IntUnaryOperator sample, int from, int to, long step) {
         int n = to - from;
         InputSpikes[] inputs = new InputSpikes[n];
-        int[] labels = new int[n];
+        boolean timing = trials.hasTargetTimes();
+        int[] labels = timing ? null : new int[n];
+        double[][] times = timing ? new double[n][] : null;
         AtomicInteger next = new AtomicInteger();
         Workers.run(Math.min(threads, n), "encoding", worker -> {
             TrialSet.Reader reader = trials.reader(net, augmentation, seed); // one per worker: it keeps buffers
             for (int j = next.getAndIncrement(); j < n; j = next.getAndIncrement()) {
                 int i = sample.applyAsInt(from + j);
                 inputs[j] = reader.input(i, from + j, step, j);
-                labels[j] = trials.label(i);
+                if (timing) {
+                    times[j] = targetTimes(i);
+                } else {
+                    labels[j] = trials.label(i);
+                }
             }
         });
-        return new Batch(List.of(inputs), labels);
+        return new Batch(List.of(inputs), timing ? TrialTargets.ofTimes(times) : TrialTargets.ofLabels(labels));
+    }
+
+    /** Trial i's target times, one per read-out neuron. */
+    private double[] targetTimes(int i) {
+        double[] t = trials.targetTimes(i);
+        int readout = net.readout().neurons().length;
+        if (t == null || t.length != readout) {
+            throw new IllegalArgumentException("data source trial " + i + " gives " + (t == null ? "no" : t.length)
+                    + " target times, the network's read-out has " + readout + " neurons; give one target time per "
+                    + "read-out neuron");
+        }
+        return t;
     }
 }

@@ -1,5 +1,6 @@
 package io.smoothspike.train;
 
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import java.util.ArrayList;
@@ -46,14 +47,14 @@ final class BatchSource {
         return train != null ? (long) s.epochs * stepsPerEpoch() : Math.max(1, s.trials / s.batchSize);
     }
 
-    /** The batch of step t (labels null for fixed tasks). */
+    /** The batch of step t (no targets for fixed tasks). */
     BatchEncoder.Batch batch(long t) {
         if (train == null) {
             List<InputSpikes> inputs = new ArrayList<>();
             for (int j = 0; j < s.batchSize; j++) {
                 inputs.add(net.input((int) (t * s.batchSize + j)));
             }
-            return new BatchEncoder.Batch(inputs, null);
+            return new BatchEncoder.Batch(inputs, TrialTargets.NONE);
         }
         return BatchEncoder.await(batchAsync(t));
     }

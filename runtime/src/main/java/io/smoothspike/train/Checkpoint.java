@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * A training run's {@code checkpoint.json}: the training settings that shape the run, the network, the optimizer
  * state, the step reached, the initial loss, the evaluation history and, for fixed tasks, the output times at each
- * evaluation and the largest output move of one step so far. Non-finite numbers are stored as the strings
+ * evaluation and the largest output move of one step so far, and for runs with a validation set the best model so
+ * far ({@code "best"}: its step and network). Non-finite numbers are stored as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
  *
  * <p>{@link #read} checks every field and names the first one missing or malformed ("corrupt checkpoint: FILE:
@@ -40,16 +41,22 @@ final class Checkpoint {
     final List<Map<String, Object>> history;
     final List<double[][]> outputHistory;
     final double largestMove;
+    /** The best model by the validation set so far, or null (no validation set). */
+    final Best best;
 
-    /** A checkpoint to write; {@code largestMove} NaN for data sets. */
+    /** The best model so far: the step of its evaluation (a step in the history) and its network. */
+    record Best(long step, JsonNode network) {
+    }
+
+    /** A checkpoint to write; {@code largestMove} NaN for data sets, {@code best} null without a validation set. */
     Checkpoint(Map<String, Object> settings, JsonNode network, OptimizerState optimizer, long step,
             double initialLoss, List<Map<String, Object>> history, List<double[][]> outputHistory,
-            double largestMove) {
-        this(normalised(settings), network, optimizer, step, initialLoss, history, outputHistory, largestMove);
+            double largestMove, Best best) {
+        this(normalised(settings), network, optimizer, step, initialLoss, history, outputHistory, largestMove, best);
     }
 
     private Checkpoint(JsonNode settings, JsonNode network, OptimizerState optimizer, long step, double initialLoss,
-            List<Map<String, Object>> history, List<double[][]> outputHistory, double largestMove) {
+            List<Map<String, Object>> history, List<double[][]> outputHistory, double largestMove, Best best) {
         this.settings = settings;
         this.network = network;
         this.optimizer = optimizer;
@@ -58,6 +65,7 @@ final class Checkpoint {
         this.history = history;
         this.outputHistory = outputHistory;
         this.largestMove = largestMove;
+        this.best = best;
     }
 
     /** Settings as they read back from JSON, so that a saved and a current map compare equal when they match. */
@@ -86,6 +94,11 @@ final class Checkpoint {
         root.set("output_history", JSON.valueToTree(outputHistory));
         if (!Double.isNaN(largestMove)) {
             root.put("largest_output_move_per_step", largestMove);
+        }
+        if (best != null) {
+            ObjectNode b = root.putObject("best");
+            b.put("step", best.step());
+            b.set("network", best.network());
         }
         NetworkFile.writeAtomically(file, root);
     }
@@ -162,7 +175,41 @@ final class Checkpoint {
             String field = "largest_output_move_per_step";
             largestMove = f.number(field, f.required(field, root.get(field)));
         }
-        return new Checkpoint(settings, network, optimizer, step, initialLoss, history, outputHistory, largestMove);
+        Best best = root.has("best") ? best(f, root.get("best"), history) : null;
+        return new Checkpoint(settings, network, optimizer, step, initialLoss, history, outputHistory, largestMove,
+                best);
+    }
+
+    /** The best model so far: an object of its step, which an evaluation in the history has, and its network. */
+    private static Best best(Fields f, JsonNode node, List<Map<String, Object>> history) {
+        if (!node.isObject()) {
+            throw f.corrupt("best", "must be an object");
+        }
+        long step = f.wholeNumber("best.step", node.get("step"));
+        Map<String, Object> row = row(history, step);
+        if (row == null) {
+            throw f.corrupt("best.step", "is " + step + ", a step with no evaluation in \"history\"");
+        }
+        if (!(row.get(EvaluationLog.VALIDATION + "loss") instanceof Number)) {
+            throw f.corrupt("best.step", "is " + step + ", whose evaluation in \"history\" has no validation loss");
+        }
+        return new Best(step, f.required("best.network", node.get("network")));
+    }
+
+    /** The evaluation row at {@code step} (one the history has, as {@link #read} checks for the best model's). */
+    Map<String, Object> row(long step) {
+        return row(history, step);
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> history, long step) {
+        return history.stream().filter(r -> ((Number) r.get("step")).longValue() == step).findFirst().orElse(null);
+    }
+
+    /** Fails as a corrupt "best" unless the checkpoint holds the best model (a run with a validation set). */
+    void requireBest(Path file) {
+        if (best == null) {
+            throw new Fields(file).corrupt("best", "is missing (a run with a validation set keeps its best model)");
+        }
     }
 
     /** Fails as a corrupt "step" unless {@code 0 <= step <= total}. */

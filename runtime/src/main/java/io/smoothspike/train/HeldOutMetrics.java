@@ -4,6 +4,7 @@ import io.smoothspike.grad.TrialEvaluator;
 import io.smoothspike.graph.Population;
 import io.smoothspike.loss.Loss;
 import io.smoothspike.loss.Prediction;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.EventRecord;
 import io.smoothspike.sim.InputSpikes;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Metrics of a network on a set of trials, from forward passes in parallel: loss with pseudospikes, accuracy with
- * and without pseudospikes (labelled sets whose loss defines a {@link Loss#prediction}), activity (ordinary spikes
+ * and without pseudospikes (labelled sets whose loss defines a {@link Loss#prediction}), the timing errors of sets
+ * with target times ({@link TimingErrors}), activity (ordinary spikes
  * per hidden neuron per sample), the fraction of hidden neurons silent on the whole set, mean and extremes of the
  * output times, and spike-cap hits. Hidden neurons are those outside the read-out population. Results do not depend
  * on the number of threads.
@@ -26,10 +28,14 @@ final class HeldOutMetrics {
     private HeldOutMetrics() {
     }
 
-    static Map<String, Object> evaluate(Network net, List<InputSpikes> inputs, int[] labels, int threads) {
+    /** The metrics of {@code inputs} with {@code targets}; {@code tolerance}: of the timing errors. */
+    static Map<String, Object> evaluate(Network net, List<InputSpikes> inputs, TrialTargets targets,
+            double tolerance, int threads) {
         int n = inputs.size();
-        Loss loss = net.loss(labels);
+        Loss loss = net.lossFor(targets);
+        int[] labels = targets.labels();
         Prediction prediction = labels == null ? null : loss.prediction().orElse(null);
+        TimingErrors timing = targets.times() == null ? null : new TimingErrors(targets.times(), tolerance);
         int readPop = net.graph().populationOf(net.readout().neurons()[0]);
         List<Population> hidden = new ArrayList<>();
         for (int p = 0; p < net.graph().populations().size(); p++) {
@@ -65,6 +71,9 @@ final class HeldOutMetrics {
                 if (prediction != null) {
                     correct[k] = prediction.predict(times) == labels[k] ? 1 : 0;
                     correctOrdinary[k] = prediction.predict(ordinary) == labels[k] ? 1 : 0;
+                }
+                if (timing != null) {
+                    timing.record(k, times);
                 }
                 double sum = 0;
                 double min = Double.POSITIVE_INFINITY;
@@ -115,6 +124,9 @@ final class HeldOutMetrics {
         if (prediction != null) {
             m.put("accuracy", right / (double) n);
             m.put("accuracy_ordinary", rightOrdinary / (double) n);
+        }
+        if (timing != null) {
+            timing.report(m, capHit);
         }
         if (hiddenCount > 0) {
             long total = 0;

@@ -1,5 +1,6 @@
 package io.smoothspike.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smoothspike.network.Network;
 import io.smoothspike.network.NetworkFile;
 import io.smoothspike.optim.Optimizer;
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checkpoints of a run: writes {@code checkpoint.json} (settings, network, optimizer state, position and the
- * metrics log) and restores a run from one, refusing a checkpoint whose settings or network description differ.
+ * The checkpoints of a run: writes {@code checkpoint.json} (settings, network, optimizer state, position, the
+ * metrics log and the best model by validation if the run has a validation set) and restores a run from one,
+ * refusing a checkpoint whose settings or network description differ.
  */
 final class RunCheckpoints {
 
@@ -22,6 +24,8 @@ final class RunCheckpoints {
     private final BatchSource batches;
     private final EvaluationLog evaluations;
     private final Optimizer optimizer;
+    /** The best model by the validation set, or null without one. */
+    private final BestModel best;
     /** The output folder, or null: no checkpoints are written. */
     private final Path out;
     private final PrintStream log;
@@ -29,13 +33,14 @@ final class RunCheckpoints {
     private String last;
 
     RunCheckpoints(Network net, TrainingSettings s, TrainingData data, BatchSource batches, EvaluationLog evaluations,
-            Optimizer optimizer, Path out, PrintStream log) {
+            Optimizer optimizer, BestModel best, Path out, PrintStream log) {
         this.net = net;
         this.s = s;
         this.data = data;
         this.batches = batches;
         this.evaluations = evaluations;
         this.optimizer = optimizer;
+        this.best = best;
         this.out = out;
         this.log = log;
     }
@@ -53,7 +58,8 @@ final class RunCheckpoints {
         Path file = out.resolve(Trainer.CHECKPOINT);
         try {
             new Checkpoint(settingsRecord(), NetworkFile.toTree(net), optimizer.state(), step, initialLoss,
-                    evaluations.history(), evaluations.outputHistory(), largestMove).write(file);
+                    evaluations.history(), evaluations.outputHistory(), largestMove,
+                    best == null ? null : new Checkpoint.Best(best.step(), best.network())).write(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
         }
@@ -71,6 +77,9 @@ final class RunCheckpoints {
         if (data != null) {
             m.put("training_samples", data.train().size());
             m.put("held_out_samples", evaluations.heldOutSize());
+            if (data.validation() != null) {
+                m.put("validation_samples", data.validation().size());
+            }
         }
         return m;
     }
@@ -92,16 +101,10 @@ final class RunCheckpoints {
                     + "settings: resuming without checking that they match" + (data == null
                     ? "; largest_output_move_per_step counts from here" : ""));
         }
-        Network saved;
-        try {
-            saved = NetworkFile.fromTree(cp.network, file.toString(), Map.of());
-        } catch (IllegalArgumentException e) {
-            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
-            throw new TrainingException("corrupt checkpoint: " + file + ": \"network\": " + problem, e);
-        }
-        if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
-            throw new TrainingException(file + " belongs to a different network description; resume with the "
-                    + "script and parameters that wrote it", null);
+        Network saved = network(file, "network", cp.network);
+        if (best != null) {
+            cp.requireBest(file);
+            network(file, "best.network", cp.best.network());
         }
         cp.requireStepWithin(file, batches.totalSteps());
         try {
@@ -114,7 +117,26 @@ final class RunCheckpoints {
             net.setParameter(name, saved.parameter(name));
         }
         evaluations.restore(cp.history, cp.outputHistory);
+        if (best != null) {
+            best.restore(cp.best.network(), cp.row(cp.best.step()));
+        }
         last = name(file, cp.step);
         return cp;
+    }
+
+    /** The network of a checkpoint's {@code field}, which must be the network being trained (parameters aside). */
+    private Network network(Path file, String field, JsonNode tree) {
+        Network saved;
+        try {
+            saved = NetworkFile.fromTree(tree, file.toString(), Map.of());
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file + ": "), "");
+            throw new TrainingException("corrupt checkpoint: " + file + ": \"" + field + "\": " + problem, e);
+        }
+        if (!NetworkFile.toJson(saved.spec()).equals(NetworkFile.toJson(net.spec()))) {
+            throw new TrainingException(file + " belongs to a different network description; resume with the "
+                    + "script and parameters that wrote it", null);
+        }
+        return saved;
     }
 }

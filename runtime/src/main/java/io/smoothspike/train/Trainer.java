@@ -21,17 +21,20 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a labelled data set
- * (images or spike times per trial, see {@link TrainingData}; shuffled per epoch from the seed) or repeated trials of
- * a fixed task; batches are evaluated in parallel and give the same result for any number of threads. After each
- * step the parameters are clipped into their valid ranges (spike times in [0, T], phases in [0, Θ], …).
+ * Trains a {@link Network}'s trainable parameters by exact gradient descent: mini-batches over a data set (images or
+ * spike times per trial, see {@link TrainingData}, whose trials carry class labels or target spike times; shuffled
+ * per epoch from the seed) or repeated trials of a fixed task; batches are evaluated in parallel and give the same
+ * result for any number of threads. After each step the parameters are clipped into their valid ranges (spike times
+ * in [0, T], phases in [0, Θ], …).
  *
  * <p>Writes to the output folder as it goes: {@code metrics.csv} (one row per evaluation), {@code checkpoint.json}
  * (atomically: settings, network, optimizer state, position and metrics so far; random streams are derived from the
  * seed and the position, so a resumed run reaches the same parameters and writes the same metrics bit for bit) and
  * at the end {@code metrics.json} (non-finite numbers as null) and {@code model.json} (the network as the run ends,
- * as {@link Network#save} writes it; {@link Network#load} reads it, and the network of a checkpoint). Without an
- * output folder it writes no files at all.
+ * as {@link Network#save} writes it; {@link Network#load} reads it, and the network of a checkpoint). With a
+ * validation set it also keeps the best model by validation ({@link BestModel}), writes it at the end as
+ * {@code model_best.json} and reports the test figures of both the best and the last model. Without an output folder
+ * it writes no files at all.
  */
 public final class Trainer {
 
@@ -39,6 +42,8 @@ public final class Trainer {
     public static final String CHECKPOINT = "checkpoint.json";
     /** The file in the output folder that holds the network at the end of a run, as {@link Network#save} writes it. */
     public static final String MODEL = "model.json";
+    /** The file that holds the best model by the validation set, as {@link Network#save} writes it. */
+    public static final String MODEL_BEST = "model_best.json";
 
     private final Network net;
     private final TrainingSettings s;
@@ -51,6 +56,8 @@ public final class Trainer {
     private final TrainingStep stepper;
     private final EvaluationLog evaluations;
     private final RunCheckpoints checkpoints;
+    /** The best model by the validation set, or null without one. */
+    private final BestModel best;
     private long step;
     private double initialLoss = Double.NaN;
     private double secondsPerEpoch = Double.NaN;
@@ -73,6 +80,9 @@ public final class Trainer {
             throw new IllegalArgumentException("a fixed task needs trials(n)");
         }
         String misfit = data == null ? null : data.train().misfit(net);
+        if (misfit == null) {
+            misfit = TargetFit.misfit(net, data == null ? null : data.train());
+        }
         if (misfit != null) {
             throw new IllegalArgumentException(misfit);
         }
@@ -88,15 +98,17 @@ public final class Trainer {
         LearningRateSchedule schedule = s.schedule.create(s.learningRate, batches.totalSteps());
         this.stepper = new TrainingStep(s, vector, optimizer, schedule,
                 s.stepScan ? new StepSizeScan(net, vector, s.scanPoints, s.scanMaxMove) : null);
-        this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(), batches, schedule,
-                metricsFiles, log);
-        this.checkpoints = new RunCheckpoints(net, s, data, batches, evaluations, optimizer, out, log);
+        this.evaluations = new EvaluationLog(net, s, data == null ? null : data.test(),
+                data == null ? null : data.validation(), batches, schedule, metricsFiles, log);
+        this.best = data == null || data.validation() == null ? null : new BestModel();
+        this.checkpoints = new RunCheckpoints(net, s, data, batches, evaluations, optimizer, best, out, log);
     }
 
     /**
      * Trains {@code net} (which keeps the trained parameters) and returns what the run produced.
      *
-     * @param data the labelled data set, or null for the network's fixed task
+     * @param data the data set (its trials carry labels or target times; a validation set is optional), or null for
+     *     the network's fixed task
      * @param out the output folder for metrics and checkpoints (created if needed; announced on {@code log} as
      *     "writing OUT/"), or null to write no files at all (the result then holds all metrics, and there is no
      *     checkpoint to resume from)
@@ -153,6 +165,7 @@ public final class Trainer {
         if (evaluations.history().isEmpty()) {
             Map<String, Object> first = evaluations.evaluate(step, Double.NaN, lastGood());
             initialLoss = ((Number) first.get("loss")).doubleValue();
+            offerBest(first);
             progress.line(EvaluationLog.describe(first));
         }
         boolean interrupted = false;
@@ -171,7 +184,7 @@ public final class Trainer {
             try {
                 batch = next != null ? BatchEncoder.await(next) : batches.batch(step);
                 next = null;
-                ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
+                ev = net.lossAndGradientFor(batch.inputs(), batch.targets(), s.threads);
             } catch (IllegalStateException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // interrupted while the batch was encoded or ran: the parameters are those of the last step
@@ -210,6 +223,7 @@ public final class Trainer {
                         lastGood());
                 epochLoss = 0;
                 epochBatches = 0;
+                offerBest(row);
                 progress.line(EvaluationLog.describe(row));
                 stops++;
                 if (stops % s.checkpointEvery == 0 || step == total) {
@@ -228,6 +242,13 @@ public final class Trainer {
         double finalLoss = ((Number) evaluations.last().get("loss")).doubleValue();
         return new TrainingResult(initialLoss, finalLoss, List.copyOf(evaluations.history()),
                 List.copyOf(evaluations.outputHistory()), finalMetrics, interrupted);
+    }
+
+    /** Offers the parameters just evaluated in {@code row} to the best model, if the run keeps one. */
+    private void offerBest(Map<String, Object> row) {
+        if (best != null) {
+            best.offer(net, row);
+        }
     }
 
     /** Index within the batch of the first trial that exceeds the spike cap (forward passes only). */
@@ -305,8 +326,14 @@ public final class Trainer {
             m.put("final_output_times", outputs.get(outputs.size() - 1));
             m.put("largest_output_move_per_step", largestStepMove);
         } else {
-            m.put("test_accuracy", last.get("accuracy"));
-            m.put("test_accuracy_ordinary", last.get("accuracy_ordinary"));
+            if (data.train().hasTargetTimes()) {
+                m.put("test_timing_rmse", last.get("timing_rmse"));
+                m.put("test_timing_within_tolerance", last.get("timing_within_tolerance"));
+                m.put("timing_tolerance", evaluations.tolerance());
+            } else {
+                m.put("test_accuracy", last.get("accuracy"));
+                m.put("test_accuracy_ordinary", last.get("accuracy_ordinary"));
+            }
             m.put("activity", last.get("activity"));
             m.put("silent_fraction", last.get("silent_fraction"));
             m.put("test_loss", last.get("loss"));
@@ -316,6 +343,10 @@ public final class Trainer {
                 m.put("test_data", "mnist " + mnist.split().name().toLowerCase(Locale.ROOT)); // for exports
             }
         }
+        if (best != null) {
+            m.put("best_model", best.figures());
+            m.put("last_model", BestModel.figures(last));
+        }
         if (metricsFiles != null) {
             metricsFiles.writeJson(m);
             Path model = out.resolve(MODEL);
@@ -324,6 +355,12 @@ public final class Trainer {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the model " + model + ": " + e.getMessage(), e);
             }
+            if (best != null) {
+                best.write(out);
+            }
+        }
+        if (best != null && log != null) {
+            log.println(best.summary(last) + (out == null ? "" : "; wrote " + out.resolve(MODEL_BEST)));
         }
         return m;
     }

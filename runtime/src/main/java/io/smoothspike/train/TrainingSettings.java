@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * How to train: the task's size (trials of a fixed task, or epochs over a data set), the batch, the optimizer and
  * its learning-rate schedule, gradient clipping, augmentation, evaluation and checkpoint intervals, the step-size
- * scan, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
+ * scan, the tolerance of the timing metrics, the seed and the number of threads. Fluent setters validate their arguments; {@link #toMap()} renders the
  * settings for {@code metrics.json}, and the checkpoint records those that shape the run (all but the thread count,
  * the checkpoint interval and {@link #stopAfter}) so that a resume with other settings is refused.
  */
@@ -33,6 +33,8 @@ public final class TrainingSettings {
     long seed = 1;
     int threads = Runtime.getRuntime().availableProcessors();
     int testLimit = 0;
+    /** The tolerance of the timing errors; NaN: 1 % of the trial duration. */
+    double timingTolerance = Double.NaN;
     int stopAfterEpochs = 0;
 
     /** A fixed task repeated for {@code trials} trials ({@code trials / batchSize} steps). */
@@ -199,6 +201,21 @@ public final class TrainingSettings {
         return this;
     }
 
+    /**
+     * How close to its target an output time must be to count in {@code timing_within_tolerance}, the fraction
+     * reported for data sets with target spike times (default: 1 % of the trial duration T).
+     */
+    public TrainingSettings timingTolerance(double tolerance) {
+        positive("timing tolerance", tolerance);
+        this.timingTolerance = tolerance;
+        return this;
+    }
+
+    /** The timing tolerance of a network whose trials last {@code duration}: the one set, or 1 % of it. */
+    double toleranceFor(double duration) {
+        return Double.isNaN(timingTolerance) ? 0.01 * duration : timingTolerance;
+    }
+
     /** Stop (as if interrupted) after this many epochs or evaluations; for testing resumption. 0 = never. */
     public TrainingSettings stopAfter(int n) {
         this.stopAfterEpochs = n;
@@ -213,7 +230,7 @@ public final class TrainingSettings {
 
     /**
      * The settings as a map, for metrics.json ({@code evaluate_every} and {@code test_limit} 0 mean the defaults:
-     * about 100 evaluations, the whole held-out set).
+     * about 100 evaluations, the whole held-out set; {@code timing_tolerance} appears only when set).
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -238,6 +255,9 @@ public final class TrainingSettings {
                 : "pixel flip " + flipProbability);
         m.put("evaluate_every", evaluateEvery);
         m.put("test_limit", testLimit);
+        if (!Double.isNaN(timingTolerance)) {
+            m.put("timing_tolerance", timingTolerance);
+        }
         m.put("step_scan", stepScan);
         if (stepScan) {
             m.put("scan_points", scanPoints);

@@ -7,15 +7,22 @@ import io.smoothspike.sim.InputSpikes;
 
 /**
  * The trials of one data set as the trainer reads them: labelled images, which the network's image input group
- * encodes, or a {@link DataSource}'s spike times, which feed its external input groups.
+ * encodes, or a {@link DataSource}'s spike times, which feed its external input groups; a data source's trials carry
+ * class labels or target spike times.
  */
 public sealed interface TrialSet {
 
     /** Number of trials. */
     int size();
 
-    /** Class label of trial i. */
+    /** Class label of trial i (-1 for trials with target times). */
     int label(int i);
+
+    /** Whether the trials carry target spike times ({@link #targetTimes}) rather than class labels. */
+    boolean hasTargetTimes();
+
+    /** Target spike times of trial i, one per read-out neuron, or null for labelled trials. */
+    double[] targetTimes(int i);
 
     /** The first {@code n} trials (n ≤ size()). */
     TrialSet first(int n);
@@ -46,6 +53,14 @@ public sealed interface TrialSet {
 
         public int label(int i) {
             return images.label(i);
+        }
+
+        public boolean hasTargetTimes() {
+            return false;
+        }
+
+        public double[] targetTimes(int i) {
+            return null;
         }
 
         public TrialSet first(int n) {
@@ -84,6 +99,14 @@ public sealed interface TrialSet {
 
         public int label(int i) {
             return source.label(i);
+        }
+
+        public boolean hasTargetTimes() {
+            return source.hasTargetTimes();
+        }
+
+        public double[] targetTimes(int i) {
+            return source.targetTimes(i);
         }
 
         public TrialSet first(int n) {

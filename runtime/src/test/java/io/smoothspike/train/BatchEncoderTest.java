@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.data.LabeledImages;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.spec.InputSpec;
@@ -78,7 +79,8 @@ class BatchEncoderTest {
             labels[j] = IMAGES.label(7 * (3 + j) % 50);
         }
         for (int threads : new int[] {1, 2, 3}) {
-            assertSameBatch(new BatchEncoder.Batch(reference, labels), encode(net, threads, 5), threads + " threads");
+            assertSameBatch(new BatchEncoder.Batch(reference, TrialTargets.ofLabels(labels)), encode(net, threads, 5),
+                    threads + " threads");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.loss.Loss;
 import io.smoothspike.loss.Prediction;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.spec.InputSpec;
@@ -51,7 +52,7 @@ class LossPredictionTest {
 
     private static Map<String, Object> metrics(Network net, int label) {
         List<InputSpikes> trials = List.of(net.input(0));
-        return HeldOutMetrics.evaluate(net, trials, new int[] {label}, 1);
+        return HeldOutMetrics.evaluate(net, trials, TrialTargets.ofLabels(new int[] {label}), 0.1, 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.smoothspike.cli;
 
 import io.smoothspike.data.DataSource;
 import io.smoothspike.grad.Task;
+import io.smoothspike.loss.TrialTargets;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.InputSpikes;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class ScriptTasks {
         }
         List<InputSpikes> inputs = new ArrayList<>();
         int[] labels = new int[batch];
+        double[][] targetTimes = null;
         if (net.hasImageInput()) {
             if (!(dataset instanceof io.smoothspike.data.LabeledImages data)) {
                 throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads images, but the "
@@ -34,15 +36,20 @@ final class ScriptTasks {
                 throw new IllegalArgumentException("the network '" + net.spec().name() + "' reads spike times per "
                         + "trial, but the script made no data source (source(…)) before defining it");
             }
+            targetTimes = data.hasTargetTimes() ? new double[batch][] : null;
             for (int k = 0; k < batch; k++) {
                 inputs.add(net.input(k, data.inputTimes(k)));
                 labels[k] = data.label(k);
+                if (targetTimes != null) {
+                    targetTimes[k] = data.targetTimes(k);
+                }
             }
         } else {
             for (int k = 0; k < batch; k++) {
                 inputs.add(net.input(k));
             }
         }
-        return new Task(name, net.graph(), net.trial(), net.readout(), inputs, net.loss(labels));
+        return new Task(name, net.graph(), net.trial(), net.readout(), inputs, net.lossFor(targetTimes != null
+                ? TrialTargets.ofTimes(targetTimes) : TrialTargets.ofLabels(labels)));
     }
 }

@@ -189,7 +189,7 @@ public final class GroovyNetworkBuilder {
         r.spikes(a.integer("spikes", 1));
     }
 
-    /** {@code loss spikeTime(…) | spikeTrain(…) | crossEntropy(…) | sum(…) | custom(…)}. */
+    /** {@code loss spikeTime(…) | spikeTrain(…) | crossEntropy(…) | targetTime() | sum(…) | custom(…)}. */
     public void loss(LossDef loss) {
         here("loss");
         builder.loss(loss);

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The script words of data sources: {@code source(…)}, a {@link DataSource} held in memory, from Groovy lists or from
  * closures called once per trial (a trial's input times are a list of channels, each a list of spike times or one
- * number, a single spike); and {@code csvSpikes(…)}, {@code npz(…)} and {@code shd(…)}, read from spike files.
+ * number, a single spike; its target is a class label or, for timing tasks, a list of target spike times, one per
+ * read-out neuron); and {@code csvSpikes(…)}, {@code npz(…)} and {@code shd(…)}, read from spike files.
  */
 final class GroovySources {
 
@@ -24,16 +25,24 @@ final class GroovySources {
     }
 
     /**
-     * {@code source(trials: [[[t, …], …], …], labels: [c, …])}, or {@code source(size: n, trial: { i -> channels },
-     * label: { i -> c })}; {@code augment: { times, random -> times' }} varies the training trials in every step.
+     * {@code source(trials: [[[t, …], …], …], labels: [c, …])} or {@code targets: [[t0, t1, …], …]} instead of
+     * labels; or {@code source(size: n, trial: { i -> channels }, label: { i -> c })} or {@code target: { i -> [t0,
+     * …] }} instead of label; {@code augment: { times, random -> times' }} varies the training trials in every step.
      */
     static DataSource source(Map<String, Object> args) {
-        NamedArgs a = new NamedArgs("source", args, "trials", "labels", "size", "trial", "label", "augment");
-        boolean lists = a.has("trials") || a.has("labels");
-        boolean closures = a.has("size") || a.has("trial") || a.has("label");
+        NamedArgs a = new NamedArgs("source", args, "trials", "labels", "targets", "size", "trial", "label", "target",
+                "augment");
+        boolean lists = a.has("trials") || a.has("labels") || a.has("targets");
+        boolean closures = a.has("size") || a.has("trial") || a.has("label") || a.has("target");
         if (lists == closures) {
-            throw new IllegalArgumentException("source: give either trials: and labels: (lists), or size:, trial: "
-                    + "and label: (closures of the trial index)");
+            throw new IllegalArgumentException("source: give either trials: and labels: or targets: (lists), or "
+                    + "size:, trial: and label: or target: (closures of the trial index)");
+        }
+        String labels = lists ? "labels" : "label";
+        String targets = lists ? "targets" : "target";
+        if (a.has(labels) == a.has(targets)) {
+            throw new IllegalArgumentException("source: give either " + labels + ": (class labels) or " + targets
+                    + ": (target spike times, one per read-out neuron)" + (a.has(labels) ? ", not both" : ""));
         }
         DataSource source = lists ? fromLists(a) : fromClosures(a);
         if (a.has("augment")) {
@@ -46,22 +55,39 @@ final class GroovySources {
 
     private static DataSource fromLists(NamedArgs a) {
         List<?> trials = a.required("trials", List.class);
-        int[] labels = NamedArgs.integers("source: labels", a.required("labels", Object.class));
         double[][][] times = new double[trials.size()][][];
         for (int i = 0; i < times.length; i++) {
             times[i] = channels("source: trial " + i, trials.get(i));
         }
-        return DataSource.of(times, labels);
+        if (a.has("targets")) {
+            List<?> rows = a.required("targets", List.class);
+            double[][] targets = new double[rows.size()][];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = targetTimes("source: the target times of trial " + i, rows.get(i));
+            }
+            return DataSource.ofTargetTimes(times, targets);
+        }
+        return DataSource.of(times, NamedArgs.integers("source: labels", a.required("labels", Object.class)));
     }
 
     private static DataSource fromClosures(NamedArgs a) {
         int n = a.integer("size");
         Closure<?> trial = a.required("trial", Closure.class);
-        Closure<?> label = a.required("label", Closure.class);
         double[][][] times = new double[n][][];
-        int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             times[i] = channels("source: trial " + i, trial.call(i));
+        }
+        if (a.has("target")) {
+            Closure<?> target = a.required("target", Closure.class);
+            double[][] targets = new double[n][];
+            for (int i = 0; i < n; i++) {
+                targets[i] = targetTimes("source: the target times of trial " + i, target.call(i));
+            }
+            return DataSource.ofTargetTimes(times, targets);
+        }
+        Closure<?> label = a.required("label", Closure.class);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
             labels[i] = NamedArgs.integer("source: the label of trial " + i, label.call(i));
         }
         return DataSource.of(times, labels);
@@ -140,6 +166,11 @@ final class GroovySources {
             return Path.of(s.toString());
         }
         throw new IllegalArgumentException(word + ": a file name must be a string, got " + v);
+    }
+
+    /** One trial's target times: a list of numbers, one per read-out neuron, or one number (one read-out neuron). */
+    private static double[] targetTimes(String what, Object v) {
+        return v instanceof Number t ? new double[] {t.doubleValue()} : NamedArgs.doubles(what, v);
     }
 
     /** One trial's spike times per channel: a list (or array) of channels, each a list of numbers or one number. */

@@ -306,6 +306,14 @@ public abstract class SmoothSpikeScript extends Script {
         return Snn.crossEntropy(new NamedArgs("crossEntropy", args, "gamma").number("gamma", 0));
     }
 
+    /**
+     * Squared error of each read-out neuron's first output time against the trial's target time, for a data source
+     * of target times ({@code source(trials: …, targets: …)}).
+     */
+    public LossDef targetTime() {
+        return Snn.loss(new LossSpec.TargetTime());
+    }
+
     /** Sum of losses. */
     public LossDef sum(LossDef... terms) {
         return Snn.sum(terms);
@@ -442,7 +450,9 @@ public abstract class SmoothSpikeScript extends Script {
     /**
      * A data set of exact input spike times held in memory, for networks with an {@code external} input:
      * {@code source(trials: [[[0.1, 0.7], [0.3]], …], labels: [0, …])} (per trial a list of channels, each a list of
-     * spike times or one number) or {@code source(size: n, trial: { i -> channels }, label: { i -> class })};
+     * spike times or one number) or {@code source(size: n, trial: { i -> channels }, label: { i -> class })}; for a
+     * timing task {@code targets: [[t0, t1, …], …]} or {@code target: { i -> [t0, t1, …] }} instead (one target spike
+     * time per read-out neuron, trained with {@code loss targetTime()});
      * {@code augment: { times, random -> times' }} varies the training trials in every step. The networks defined
      * after it read their trials from it (for {@code gradcheck}).
      */
@@ -507,7 +517,9 @@ public abstract class SmoothSpikeScript extends Script {
      * Trains a network: {@code train(net, trials: 3000, optimizer: 'sgd', lr: 0.1, clip: 0.02)} for a fixed task, or
      * {@code train(net, data: trainSet, test: testSet, epochs: 100, batch: 1000, optimizer: 'adabelief', lr: 4e-3,
      * decayEpochs: 100, flip: 0.02)} for an image set, or {@code data: source(…), test: source(…)} for exact input
-     * spike times. Other arguments: {@code optimizerOptions: [b2: 0.99]},
+     * spike times; {@code validation: source(…)} (or an image set) keeps the best model by it
+     * ({@code model_best.json}), {@code timingTolerance} sets the tolerance of {@code timing_within_tolerance}. Other
+     * arguments: {@code optimizerOptions: [b2: 0.99]},
      * {@code decaySteps}, {@code stepDecay: [factor, steps]}, {@code cosine: minLr}, {@code clipNorm},
      * {@code weightBounds: [low, high]}, {@code evaluateEvery}, {@code checkpointEvery},
      * {@code scan: [points: 50, maxMove: 0.5]}, {@code seed}, {@code threads}, {@code testLimit},
@@ -517,13 +529,16 @@ public abstract class SmoothSpikeScript extends Script {
         NamedArgs a = new NamedArgs("train", args, "trials", "epochs", "batch", "optimizer", "optimizerOptions",
                 "lr", "decaySteps", "decayEpochs", "stepDecay", "cosine", "clip", "clipNorm", "weightBounds",
                 "evaluateEvery", "checkpointEvery", "scan", "seed", "threads", "testLimit", "trainLimit", "data",
-                "test", "flip", "stopAfter");
+                "test", "validation", "timingTolerance", "flip", "stopAfter");
         TrainingSettings s = new TrainingSettings();
         TrainingData data = null;
         if (a.has("data")) {
             data = trainingData(a);
             s.epochs(a.integer("epochs", 1));
         } else {
+            if (a.has("validation")) {
+                throw new IllegalArgumentException("train: validation: is for data sets; give data: and test: too");
+            }
             s.trials(a.integer("trials"));
         }
         s.batchSize(a.integer("batch", 1));
@@ -590,6 +605,9 @@ public abstract class SmoothSpikeScript extends Script {
             s.threads(a.integer("threads"));
         }
         s.testLimit(a.integer("testLimit", 0));
+        if (a.has("timingTolerance")) {
+            s.timingTolerance(a.number("timingTolerance"));
+        }
         s.stopAfter(a.integer("stopAfter", 0));
         ScriptContext c = context();
         TrainingResult result = Trainer.train(net, s, data, c.out, c.resume, System.out);
@@ -597,23 +615,49 @@ public abstract class SmoothSpikeScript extends Script {
         return result;
     }
 
-    /** The {@code data:} and {@code test:} sets of {@code train}: images, or data sources of spike times. */
+    /**
+     * The {@code data:}, {@code test:} and (optional) {@code validation:} sets of {@code train}: images, or data
+     * sources of spike times.
+     */
     private static TrainingData trainingData(NamedArgs a) {
         Object train = a.raw("data");
         Object test = a.raw("test");
+        Object validation = a.raw("validation");
         int limit = a.integer("trainLimit", 0);
         if (test == null) {
             throw new IllegalArgumentException("train: a data set needs a held-out set: test: mnist(split: 'test') "
                     + "or test: source(…)");
         }
         if (train instanceof LabeledImages images && test instanceof LabeledImages testImages) {
-            return new TrainingData(limit > 0 ? images.first(Math.min(limit, images.size())) : images, testImages);
+            return new TrainingData(limit > 0 ? images.first(Math.min(limit, images.size())) : images, testImages,
+                    validationSet(a, LabeledImages.class));
         }
         if (train instanceof DataSource trials && test instanceof DataSource testTrials) {
-            return new TrainingData(limit > 0 ? trials.first(Math.min(limit, trials.size())) : trials, testTrials);
+            return new TrainingData(limit > 0 ? trials.first(Math.min(limit, trials.size())) : trials, testTrials,
+                    validationSet(a, DataSource.class));
         }
-        throw new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…), idx(…)) or "
-                + "both data sources (source(…)), got " + kind(train) + " and " + kind(test));
+        throw mixedSets(a);
+    }
+
+    /** The {@code validation:} set of {@code train}, of the kind of its other sets, or null. */
+    private static <T> T validationSet(NamedArgs a, Class<T> kind) {
+        Object v = a.raw("validation");
+        if (v == null || kind.isInstance(v)) {
+            return kind.cast(v);
+        }
+        throw mixedSets(a);
+    }
+
+    private static IllegalArgumentException mixedSets(NamedArgs a) {
+        Object validation = a.raw("validation");
+        if (validation == null) {
+            return new IllegalArgumentException("train: data: and test: must both be image sets (mnist(…), idx(…)) or "
+                    + "both data sources (source(…), csvSpikes(…), …), got " + kind(a.raw("data")) + " and "
+                    + kind(a.raw("test")));
+        }
+        return new IllegalArgumentException("train: data:, test: and validation: must all be image sets (mnist(…), "
+                + "idx(…)) or all data sources (source(…), …), got " + kind(a.raw("data")) + ", " + kind(a.raw("test"))
+                + " and " + kind(validation));
     }
 
     private static String kind(Object v) {
