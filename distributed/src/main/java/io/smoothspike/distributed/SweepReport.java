@@ -84,7 +84,13 @@ final class SweepReport {
         return stats;
     }
 
-    /** The numbers at the top level of the run's metrics.json (none if the script trained nothing). */
+    /** Objects of metrics.json whose numbers are reported too, as {@code object.name}: the models a run selected. */
+    private static final List<String> MODEL_FIGURES = List.of("best_model", "last_model");
+
+    /**
+     * The numbers at the top level of the run's metrics.json, and those of its {@link #MODEL_FIGURES} (none if the
+     * script trained nothing).
+     */
     private Map<String, Double> finalMetrics(SweepRun run) {
         Path file = dir.resolve(run.folder()).resolve(METRICS_FILE);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -92,11 +98,19 @@ final class SweepReport {
             return metrics;
         }
         try {
-            Json.MAPPER.readTree(file.toFile()).fields().forEachRemaining(e -> {
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
+            root.fields().forEachRemaining(e -> {
                 if (e.getValue().isNumber()) {
                     metrics.put(e.getKey(), e.getValue().doubleValue());
                 }
             });
+            for (String model : MODEL_FIGURES) {
+                root.path(model).fields().forEachRemaining(e -> {
+                    if (e.getValue().isNumber()) {
+                        metrics.put(model + "." + e.getKey(), e.getValue().doubleValue());
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
