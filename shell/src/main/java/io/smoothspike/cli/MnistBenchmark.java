@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Training throughput on real MNIST (docs/experiments.md §4): forward + backward + AdaBelief step on batches of 1000 in
@@ -59,12 +60,12 @@ final class MnistBenchmark {
     }
 
     static List<Map<String, Object>> run(Path dataDir, int batches, int trainEpochs, int threads,
-            java.util.function.Consumer<Map<String, Object>> print) {
+            Consumer<Map<String, Object>> print) {
         Mnist train = load(dataDir, Mnist.Split.TRAIN);
         Mnist test = load(dataDir, Mnist.Split.TEST);
         List<Map<String, Object>> rows = new ArrayList<>();
         Network net = network(PAPER_HIDDEN, 1);
-        rows.add(measure("silent", net, train, batches, threads));
+        rows.add(measure("silent", net, train, batches, threads, null));
         print.accept(rows.get(0));
         Path tmp;
         try {
@@ -79,7 +80,7 @@ final class MnistBenchmark {
         } finally {
             deleteTree(tmp);
         }
-        Map<String, Object> trained = measure("trained", net, train, batches, threads);
+        Map<String, Object> trained = measure("trained", net, train, batches, threads, null);
         trained.put("trained_epochs", trainEpochs);
         rows.add(trained);
         print.accept(trained);
@@ -107,15 +108,18 @@ final class MnistBenchmark {
     }
 
     /** Batch b: training images 1000b … 1000b + 999 (wrapping around the set), encoded on a background thread. */
-    static CompletableFuture<BatchEncoder.Batch> encode(BatchEncoder encoder, LabeledImages train, int b) {
+    private static CompletableFuture<BatchEncoder.Batch> encode(BatchEncoder encoder, LabeledImages train, int b) {
         return encoder.encodeAsync(k -> k % train.size(), b * 1000, b * 1000 + 1000, b);
     }
 
     /**
      * Trains {@code net} on {@link #WARM_UP_BATCHES} + {@code batches} batches of {@code train} (the warm-up ones
-     * without updates) and returns the case's row: the measured batches' rate and the peak heap.
+     * without updates) and returns the case's row: the measured batches' rate and the peak heap. {@code inspect}
+     * (may be null) sees each measured batch after its forward and backward pass, before its step, with the
+     * parameters that pass used; its time is not measured.
      */
-    static Map<String, Object> measure(String name, Network net, LabeledImages train, int batches, int threads) {
+    static Map<String, Object> measure(String name, Network net, LabeledImages train, int batches, int threads,
+            Consumer<BatchEncoder.Batch> inspect) {
         List<String> names = net.trainableParameterNames();
         int size = names.stream().mapToInt(net::parameterLength).sum();
         Optimizer opt = Optimizers.create("adabelief", size, Map.of());
@@ -136,6 +140,11 @@ final class MnistBenchmark {
             }
             BatchEncoder.Batch batch = BatchEncoder.await(next);
             Evaluation ev = net.lossAndGradient(batch.inputs(), batch.labels(), threads);
+            if (!warmUp && inspect != null) {
+                long paused = System.nanoTime(); // nothing runs beside it: the next batch is not being encoded yet
+                inspect.accept(batch);
+                start += System.nanoTime() - paused;
+            }
             // as the trainer does: the next batch is encoded while this one's step is applied
             next = encode(encoder, train, b + 1);
             if (warmUp) {

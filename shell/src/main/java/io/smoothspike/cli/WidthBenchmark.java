@@ -5,7 +5,6 @@ import io.smoothspike.data.Mnist;
 import io.smoothspike.network.Network;
 import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
-import io.smoothspike.train.BatchEncoder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,12 +58,22 @@ final class WidthBenchmark {
         }
     }
 
-    /** One width's row: the training rate, the forward pass's synaptic events per sample and their quotient. */
+    /**
+     * One width's row: the training rate, the synaptic events per sample of the measured batches' forward passes
+     * (simulated again, untimed, with the parameters each pass used) and their quotient.
+     */
     static Map<String, Object> measure(LabeledImages train, int hidden, int batches, int threads) {
         Network net = MnistBenchmark.network(hidden, 1);
-        Map<String, Object> measured = MnistBenchmark.measure("width", net, train, batches, threads);
+        long[] counted = new long[2]; // samples, synaptic events
+        Map<String, Object> measured = MnistBenchmark.measure("width", net, train, batches, threads, batch -> {
+            EventSimulator sim = new EventSimulator(net.graph());
+            for (InputSpikes in : batch.inputs()) {
+                counted[0]++;
+                counted[1] += SimBenchmark.deliveries(net.graph(), sim.run(in, net.trial()));
+            }
+        });
         long samplesPerS = (Long) measured.get("samples_per_s");
-        double events = Math.round(synapticEventsPerSample(net, train, threads) * 10) / 10.0;
+        double events = Math.round(counted[1] * 10.0 / counted[0]) / 10.0;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("case", "width");
         row.put("hidden", hidden);
@@ -73,21 +82,5 @@ final class WidthBenchmark {
         row.put("ns_per_synaptic_event", Math.round(1e9 / (samplesPerS * events) * 100) / 100.0);
         row.putAll(measured);
         return row;
-    }
-
-    /**
-     * Mean synaptic events (deliveries, counted as {@code bench sim} does) of one forward pass over the first measured
-     * batch, with the parameters the measurement left.
-     */
-    private static double synapticEventsPerSample(Network net, LabeledImages train, int threads) {
-        BatchEncoder encoder = new BatchEncoder(net, train, null, 0, threads);
-        List<InputSpikes> batch = BatchEncoder.await(
-                MnistBenchmark.encode(encoder, train, MnistBenchmark.WARM_UP_BATCHES)).inputs();
-        EventSimulator sim = new EventSimulator(net.graph());
-        long deliveries = 0;
-        for (InputSpikes in : batch) {
-            deliveries += SimBenchmark.deliveries(net.graph(), sim.run(in, net.trial()));
-        }
-        return deliveries / (double) batch.size();
     }
 }
