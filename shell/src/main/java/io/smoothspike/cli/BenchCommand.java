@@ -16,6 +16,7 @@ final class BenchCommand {
             Usage: smoothspike bench sim|grad [--case NAME] [--seconds S] [--threads N]
                    smoothspike bench mnist [--batches N] [--train-epochs E] [--threads N] [--data DIR]
                    smoothspike bench yinyang [--epochs E] [--samples N] [--threads N]
+                   smoothspike bench width [--hidden H,H,...] [--batches N] [--threads N] [--data DIR]
 
             Suites:
               sim    event engine, forward simulation only. Cases:
@@ -34,6 +35,11 @@ final class BenchCommand {
               yinyang training throughput on the Yin-Yang training split with the network and settings of
                      scripts/yinyang.groovy (case "theta-60"): the trainer's own steps, batch 30; the last of
                      --epochs epochs is measured, the ones before warm up (evaluation after each is not timed)
+              width  cost against hidden width: the mnist measurement (silent case) on 784-H-H-10 for each H
+                     (spike cap 2H, as scripts/mnist.groovy), beside the forward pass's synaptic events per
+                     sample (as 'sim' counts them, on the first measured batch) and the training time per
+                     synaptic event, ns_per_synaptic_event = 1e9 / (samples_per_s * synaptic_events_per_sample);
+                     needs './smoothspike data mnist' first
             Options of sim and grad:
               --case NAME         run only this case (default: all cases of the suite)
               --seconds S         measuring time per case after a warm-up of S/2 (default 5)
@@ -47,6 +53,11 @@ final class BenchCommand {
               --epochs E          epochs trained, the last one measured (default 3)
               --samples N         training samples per epoch, the first N of the split (default 5000)
               --threads N         simulating threads (default: all cores)
+            Options of width:
+              --hidden H,H,...    hidden widths (default 100,200,400,800)
+              --batches N         measured batches per width, after 10 warm-up batches (default 3)
+              --threads N         simulating threads (default: all cores)
+              --data DIR          folder with the MNIST files (default: SMOOTHSPIKE_DATA or the user cache)
             Prints one JSON line per case.
             """;
 
@@ -55,7 +66,8 @@ final class BenchCommand {
             "sim", Set.of("case", "seconds", "threads"),
             "grad", Set.of("case", "seconds", "threads"),
             "mnist", Set.of("batches", "train-epochs", "threads", "data"),
-            "yinyang", Set.of("epochs", "samples", "threads"));
+            "yinyang", Set.of("epochs", "samples", "threads"),
+            "width", Set.of("hidden", "batches", "threads", "data"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +84,8 @@ final class BenchCommand {
         }
         String suite = args[0];
         if (!OPTIONS.containsKey(suite)) {
-            throw new UsageException("unknown benchmark suite '" + suite + "'; known: sim, grad, mnist, yinyang");
+            throw new UsageException("unknown benchmark suite '" + suite + "'; known: " + String.join(", ",
+                    new java.util.TreeSet<>(OPTIONS.keySet())));
         }
         Options o = Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS.get(suite));
         if (o.help()) {
@@ -80,8 +93,8 @@ final class BenchCommand {
             return 0;
         }
         double seconds = o.doubleValue("seconds", 5);
-        int threads = o.intValue("threads", suite.equals("mnist") || suite.equals("yinyang")
-                ? Runtime.getRuntime().availableProcessors() : 1);
+        int threads = o.intValue("threads", suite.equals("sim") || suite.equals("grad")
+                ? 1 : Runtime.getRuntime().availableProcessors());
         if (!(seconds > 0) || threads < 1) {
             throw new UsageException("--seconds must be positive and --threads at least 1");
         }
@@ -110,6 +123,13 @@ final class BenchCommand {
                 int samples = o.intValue("samples", YinYang.Split.TRAIN.size());
                 rows.add(YinYangBenchmark.run(o.intValue("epochs", 3), samples, threads));
                 print(out, rows.get(0));
+            }
+            case "width" -> {
+                List<Integer> hidden = WidthBenchmark.parseHidden(o.value("hidden", null));
+                int batches = o.intValue("batches", 3);
+                String data = o.value("data", null);
+                WidthBenchmark.run(data == null ? null : java.nio.file.Path.of(data), hidden, batches, threads,
+                        row -> print(out, row));
             }
             default -> throw new IllegalStateException("suite '" + suite + "' has options but no benchmark");
         }

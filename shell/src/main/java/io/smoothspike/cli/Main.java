@@ -48,8 +48,9 @@ public final class Main {
                                 simulate a recurrent QIF network with Poisson input and print a spike raster
               gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
                                 compare exact gradients with finite differences (built-in cases or a script)
-              bench sim|grad|mnist|yinyang [options]
-                                throughput benchmarks: event engine, gradients, MNIST and Yin-Yang training
+              bench sim|grad|mnist|yinyang|width [options]
+                                throughput benchmarks: event engine, gradients, MNIST and Yin-Yang training,
+                                training cost against hidden width
                                 (JSON lines; see BENCHMARKS.md)
               data mnist|fashion-mnist [--dir DIR] [--verify]
                                 fetch and verify MNIST or Fashion-MNIST into the user cache
