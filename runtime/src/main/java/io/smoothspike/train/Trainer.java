@@ -159,6 +159,7 @@ public final class Trainer {
         int epochBatches = 0;
         long epochStart = System.nanoTime();
         CompletableFuture<BatchEncoder.Batch> next = null;
+        BatchGradients.Run gradients = BatchGradients.current().start(net);
         while (step < total) {
             if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
@@ -169,7 +170,7 @@ public final class Trainer {
             try {
                 batch = next != null ? BatchEncoder.await(next) : batches.batch(step);
                 next = null;
-                ev = net.lossAndGradient(batch.inputs(), batch.labels(), s.threads);
+                ev = gradients.lossAndGradient(batch, s.threads);
             } catch (IllegalStateException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // interrupted while the batch was encoded or ran: the parameters are those of the last step

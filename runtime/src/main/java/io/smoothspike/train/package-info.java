@@ -6,6 +6,7 @@
  * from ({@code BatchSource}), one step ({@code TrainingStep}), the step-size scan ({@code StepSizeScan}), evaluation
  * and the metrics log ({@code EvaluationLog}, {@code MetricsFiles}), checkpoints and resume ({@code RunCheckpoints},
  * {@code Checkpoint}), progress lines ({@code Progress}). User-facing: the types named first, plus
- * {@link io.smoothspike.train.Augmentation} for an image augmentation of one's own.
+ * {@link io.smoothspike.train.Augmentation} for an image augmentation of one's own, and
+ * {@link io.smoothspike.train.BatchGradients} for batch gradients computed elsewhere (data-parallel training).
  */
 package io.smoothspike.train;
