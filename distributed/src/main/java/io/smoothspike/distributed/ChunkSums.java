@@ -1,0 +1,42 @@
+package io.smoothspike.distributed;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The Spark task of one step of data-parallel training: sums the chunks of its partition of the batch, one after
+ * the other, on this executor thread's {@link Replica} of the network with the step's parameters.
+ */
+final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<String> model;
+    private final Broadcast<double[]> parameters;
+    private final int[] labels;
+
+    /**
+     * @param model the network as the run started (the JSON of {@link io.smoothspike.network.NetworkFile#toTree})
+     * @param parameters the trainable parameters of this step, laid end to end
+     * @param labels the labels of the batch's trials, or null
+     */
+    ChunkSums(Broadcast<String> model, Broadcast<double[]> parameters, int[] labels) {
+        this.model = model;
+        this.parameters = parameters;
+        this.labels = labels;
+    }
+
+    @Override
+    public Iterator<ChunkSum> call(Iterator<Chunk> chunks) {
+        Replica replica = Replica.of(model.id(), model.value());
+        replica.setParameters(parameters.value());
+        List<ChunkSum> sums = new ArrayList<>();
+        while (chunks.hasNext()) {
+            sums.add(replica.sum(chunks.next(), labels));
+        }
+        return sums.iterator();
+    }
+}
