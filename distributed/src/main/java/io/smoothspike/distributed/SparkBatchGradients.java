@@ -14,6 +14,7 @@ import io.smoothspike.train.BatchGradients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,16 +26,19 @@ import org.apache.spark.broadcast.Broadcast;
  * ({@link ChunkSums}). The driver then adds the chunk sums in chunk order, as {@link BatchGradient} does, so that the
  * mean loss and gradient are those of one machine bit for bit, whatever the cluster, its cores and the order in
  * which the tasks finish (which is why it does not use Spark's {@code treeAggregate} or {@code fold}: they combine
- * partial results in the order they arrive).
+ * partial results in the order they arrive). Spark starts with the first training run, so that a script that fails
+ * before it, or trains a network this cannot, does not wait for a cluster.
  */
-final class SparkBatchGradients implements BatchGradients {
+final class SparkBatchGradients implements BatchGradients, AutoCloseable {
 
-    private final JavaSparkContext sc;
+    private final SparkConf conf;
+    /** Null until the first training run. */
+    private JavaSparkContext sc;
     /** The network of the current training run, as the executors load it. */
     private Broadcast<String> model;
 
-    SparkBatchGradients(JavaSparkContext sc) {
-        this.sc = sc;
+    SparkBatchGradients(SparkConf conf) {
+        this.conf = conf;
     }
 
     @Override
@@ -47,6 +51,9 @@ final class SparkBatchGradients implements BatchGradients {
         if (net.spec().loss() instanceof LossSpec.Custom custom) {
             throw new IllegalArgumentException("data-parallel training cannot send the custom loss '" + custom.name()
                     + "' (code) to the executors; train it with 'smoothspike run'");
+        }
+        if (sc == null) {
+            sc = new JavaSparkContext(conf);
         }
         if (model != null) {
             model.destroy();
@@ -72,6 +79,14 @@ final class SparkBatchGradients implements BatchGradients {
             return mean(net, await(job), n);
         } finally {
             parameters.destroy();
+        }
+    }
+
+    /** Stops Spark, if it started. */
+    @Override
+    public void close() {
+        if (sc != null) {
+            sc.close();
         }
     }
 

@@ -5,7 +5,7 @@ import io.smoothspike.train.BatchGradients;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.SparkConf;
 
 /**
  * {@code smoothspike train-distributed SCRIPT [run's options] [--master URL] [--conf KEY=VALUE ...]}: runs the script
@@ -43,10 +43,9 @@ public final class TrainDistributedCommand {
         }
         List<String> runArgs = new ArrayList<>(List.of("run"));
         runArgs.addAll(a.runArgs());
-        try (JavaSparkContext sc = new JavaSparkContext(SparkSettings.of("smoothspike train-distributed",
-                a.master(), a.conf()))) {
-            return BatchGradients.using(new SparkBatchGradients(sc),
-                    () -> Main.run(runArgs.toArray(String[]::new), out, System.err));
+        SparkConf conf = SparkSettings.of("smoothspike train-distributed", a.master(), a.conf());
+        try (SparkBatchGradients gradients = new SparkBatchGradients(conf)) {
+            return BatchGradients.using(gradients, () -> Main.run(runArgs.toArray(String[]::new), out, System.err));
         }
     }
 }
