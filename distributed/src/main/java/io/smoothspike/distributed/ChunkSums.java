@@ -8,14 +8,16 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The Spark task of one step of data-parallel training: sums the chunks of its partition of the batch, one after
- * the other, on this executor thread's {@link Replica} of the network with the step's parameters.
+ * the other, on this executor thread's {@link Replica} of the network with the step's parameters. The parameters are
+ * a field, not a broadcast of their own: Spark broadcasts each stage's function once per executor anyway, so they
+ * reach the executors with it, without another round trip.
  */
 final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
 
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<String> model;
-    private final Broadcast<double[]> parameters;
+    private final double[] parameters;
     private final int[] labels;
 
     /**
@@ -23,7 +25,7 @@ final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
      * @param parameters the trainable parameters of this step, laid end to end
      * @param labels the labels of the batch's trials, or null
      */
-    ChunkSums(Broadcast<String> model, Broadcast<double[]> parameters, int[] labels) {
+    ChunkSums(Broadcast<String> model, double[] parameters, int[] labels) {
         this.model = model;
         this.parameters = parameters;
         this.labels = labels;
@@ -32,7 +34,7 @@ final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
     @Override
     public Iterator<ChunkSum> call(Iterator<Chunk> chunks) {
         Replica replica = Replica.of(model.id(), model.value());
-        replica.setParameters(parameters.value());
+        replica.setParameters(parameters);
         List<ChunkSum> sums = new ArrayList<>();
         while (chunks.hasNext()) {
             sums.add(replica.sum(chunks.next(), labels));

@@ -20,8 +20,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Data-parallel batch gradients on Spark. A training run broadcasts the network once; each step broadcasts the
- * trainable parameters, cuts the batch into {@link BatchGradient}'s chunks, spreads them over at most as many
+ * Data-parallel batch gradients on Spark. A training run broadcasts the network once; each step sends the trainable
+ * parameters with its task ({@link ChunkSums}), cuts the batch into {@link BatchGradient}'s chunks, spreads them over at most as many
  * partitions as the cluster has cores (consecutive chunks together), and has each executor sum its chunks
  * ({@link ChunkSums}). The driver then adds the chunk sums in chunk order, as {@link BatchGradient} does, so that the
  * mean loss and gradient are those of one machine bit for bit, whatever the cluster, its cores and the order in
@@ -72,14 +72,9 @@ final class SparkBatchGradients implements BatchGradients, AutoCloseable {
             list.add(Chunk.of(c, inputs, BatchGradient.chunkStart(c, chunks, n),
                     BatchGradient.chunkStart(c + 1, chunks, n)));
         }
-        Broadcast<double[]> parameters = sc.broadcast(trainableParameters(net));
-        try {
-            JavaFutureAction<List<ChunkSum>> job = sc.parallelize(list, Math.min(chunks, sc.defaultParallelism()))
-                    .mapPartitions(new ChunkSums(runModel, parameters, batch.labels())).collectAsync();
-            return mean(net, await(job), n);
-        } finally {
-            parameters.destroy();
-        }
+        JavaFutureAction<List<ChunkSum>> job = sc.parallelize(list, Math.min(chunks, sc.defaultParallelism()))
+                .mapPartitions(new ChunkSums(runModel, trainableParameters(net), batch.labels())).collectAsync();
+        return mean(net, await(job), n);
     }
 
     /** Stops Spark, if it started. */
