@@ -48,9 +48,10 @@ final class SparkBatchGradients implements BatchGradients, AutoCloseable {
                     + "trainable input spike times or model constants sums its batches trial by trial; train it with "
                     + "'smoothspike run'");
         }
-        if (net.spec().loss() instanceof LossSpec.Custom custom) {
-            throw new IllegalArgumentException("data-parallel training cannot send the custom loss '" + custom.name()
-                    + "' (code) to the executors; train it with 'smoothspike run'");
+        String ownCode = lossOfOwnCode(net.spec().loss());
+        if (ownCode != null) {
+            throw new IllegalArgumentException("data-parallel training cannot send the code of " + ownCode + " to the "
+                    + "executors (they know the built-in losses only); train it with 'smoothspike run'");
         }
         if (sc == null) {
             sc = new JavaSparkContext(conf);
@@ -75,6 +76,25 @@ final class SparkBatchGradients implements BatchGradients, AutoCloseable {
         JavaFutureAction<List<ChunkSum>> job = sc.parallelize(list, Math.min(chunks, sc.defaultParallelism()))
                 .mapPartitions(new ChunkSums(runModel, trainableParameters(net), batch.labels())).collectAsync();
         return mean(net, await(job), n);
+    }
+
+    /** The loss in {@code spec} whose code the executors may lack (a custom loss, a kind of one's own), or null. */
+    private static String lossOfOwnCode(LossSpec spec) {
+        if (spec instanceof LossSpec.Sum sum) {
+            for (LossSpec.Term term : sum.terms()) {
+                String own = lossOfOwnCode(term.loss());
+                if (own != null) {
+                    return own;
+                }
+            }
+            return null;
+        }
+        if (spec instanceof LossSpec.Custom custom) {
+            return "the custom loss '" + custom.name() + "'";
+        }
+        boolean builtIn = spec instanceof LossSpec.SpikeTime || spec instanceof LossSpec.SpikeTrain
+                || spec instanceof LossSpec.CrossEntropy;
+        return builtIn ? null : "the loss kind '" + spec.kind() + "'";
     }
 
     /** Stops Spark, if it started. */
