@@ -27,8 +27,8 @@ public final class TrainDistributedCommand {
             step, so they need neither the data nor the script.
               --master URL      local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://...
               --conf KEY=VALUE  a Spark setting, e.g. spark.executor.cores=4
-            Networks with trainable input spike times or model constants, or a custom loss given as
-            code, train only with 'smoothspike run'.
+            Networks with trainable input spike times or model constants, or a loss of their own code
+            (a custom loss, a loss kind of one's own), train only with 'smoothspike run'.
             """;
 
     private TrainDistributedCommand() {
