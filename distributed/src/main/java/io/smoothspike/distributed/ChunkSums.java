@@ -33,7 +33,7 @@ final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
 
     @Override
     public Iterator<ChunkSum> call(Iterator<Chunk> chunks) {
-        Replica replica = Replica.of(model.id(), model.value());
+        Replica replica = Replica.of(model.value());
         replica.setParameters(parameters);
         List<ChunkSum> sums = new ArrayList<>();
         while (chunks.hasNext()) {

@@ -18,17 +18,18 @@ import java.util.Map;
  */
 final class Replica {
 
-    /** The replica of each executor thread, for the model it was loaded from. */
+    /** The replica of each executor thread. */
     private static final ThreadLocal<Replica> OF_THREAD = new ThreadLocal<>();
 
-    private final long model;
+    /** The JSON it was loaded from. */
+    private final String json;
     private final Network net;
     private final List<String> trainable;
     private TrialEvaluator evaluator;
     private TrialGradient sum;
 
-    private Replica(long model, String json) {
-        this.model = model;
+    private Replica(String json) {
+        this.json = json;
         try {
             this.net = NetworkFile.fromTree(Json.STRICT.readTree(json), "the network sent by the driver", Map.of());
         } catch (JsonProcessingException e) {
@@ -37,11 +38,14 @@ final class Replica {
         this.trainable = net.trainableParameterNames();
     }
 
-    /** This thread's replica of model {@code id}, loaded from {@code json} where it has none yet. */
-    static Replica of(long id, String json) {
+    /**
+     * This thread's replica of the network {@code json} describes, loaded where it has none of it yet (a broadcast's
+     * value is one object per executor, so comparing the text rarely goes beyond comparing two references).
+     */
+    static Replica of(String json) {
         Replica r = OF_THREAD.get();
-        if (r == null || r.model != id) {
-            r = new Replica(id, json);
+        if (r == null || !r.json.equals(json)) {
+            r = new Replica(json);
             OF_THREAD.set(r);
         }
         return r;
