@@ -7,12 +7,12 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The Spark task of one step of data-parallel training: sums the chunks of its partition of the batch, one after
- * the other, on this executor thread's {@link Replica} of the network with the step's parameters. The parameters are
- * a field, not a broadcast of their own: Spark broadcasts each stage's function once per executor anyway, so they
- * reach the executors with it, without another round trip.
+ * The Spark task of one step of data-parallel training: sums its chunks of the batch, one after the other, on this
+ * executor thread's {@link Replica} of the network with the step's parameters. The parameters are a field, not a
+ * broadcast of their own: Spark broadcasts each stage's function once per executor anyway, so they reach the
+ * executors with it, without another round trip.
  */
-final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
+final class ChunkSums implements FlatMapFunction<Iterator<List<Chunk>>, ChunkSum> {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,12 +32,14 @@ final class ChunkSums implements FlatMapFunction<Iterator<Chunk>, ChunkSum> {
     }
 
     @Override
-    public Iterator<ChunkSum> call(Iterator<Chunk> chunks) {
+    public Iterator<ChunkSum> call(Iterator<List<Chunk>> tasks) {
         Replica replica = Replica.of(model.value());
         replica.setParameters(parameters);
         List<ChunkSum> sums = new ArrayList<>();
-        while (chunks.hasNext()) {
-            sums.add(replica.sum(chunks.next(), labels));
+        while (tasks.hasNext()) {
+            for (Chunk chunk : tasks.next()) {
+                sums.add(replica.sum(chunk, labels));
+            }
         }
         return sums.iterator();
     }

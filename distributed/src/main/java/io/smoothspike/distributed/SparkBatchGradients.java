@@ -20,14 +20,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Data-parallel batch gradients on Spark. A training run broadcasts the network once; each step sends the trainable
- * parameters with its task ({@link ChunkSums}), cuts the batch into {@link BatchGradient}'s chunks, spreads them over at most as many
- * partitions as the cluster has cores (consecutive chunks together), and has each executor sum its chunks
- * ({@link ChunkSums}). The driver then adds the chunk sums in chunk order, as {@link BatchGradient} does, so that the
- * mean loss and gradient are those of one machine bit for bit, whatever the cluster, its cores and the order in
- * which the tasks finish (which is why it does not use Spark's {@code treeAggregate} or {@code fold}: they combine
- * partial results in the order they arrive). Spark starts with the first training run, so that a script that fails
- * before it, or trains a network this cannot, does not wait for a cluster.
+ * Data-parallel batch gradients on Spark. A training run broadcasts the network once; each step cuts the batch into
+ * {@link BatchGradient}'s chunks and runs one task per executor core (at most one per chunk), each with the trainable
+ * parameters and the consecutive chunks that start in its share of the batch ({@link ChunkSums}). The driver then
+ * adds the chunk sums in chunk order, as {@link BatchGradient} does, so that the mean loss and gradient are those of
+ * one machine bit for bit, whatever the cluster, its cores and the order in which the tasks finish (which is why it
+ * does not use Spark's {@code treeAggregate} or {@code fold}: they combine partial results in the order they arrive).
+ * Spark starts with the first training run, so that a script that fails before it, or trains a network this cannot,
+ * does not wait for a cluster.
  */
 final class SparkBatchGradients implements BatchGradients, AutoCloseable {
 
@@ -68,12 +68,18 @@ final class SparkBatchGradients implements BatchGradients, AutoCloseable {
         List<InputSpikes> inputs = batch.inputs();
         int n = inputs.size();
         int chunks = BatchGradient.chunkCount(n);
-        List<Chunk> list = new ArrayList<>(chunks);
+        int tasks = Math.min(chunks, sc.defaultParallelism());
+        List<List<Chunk>> perTask = new ArrayList<>(tasks);
+        for (int t = 0; t < tasks; t++) {
+            perTask.add(new ArrayList<>());
+        }
         for (int c = 0; c < chunks; c++) {
-            list.add(Chunk.of(c, inputs, BatchGradient.chunkStart(c, chunks, n),
+            int from = BatchGradient.chunkStart(c, chunks, n);
+            // task t takes the chunks that start in its 1/tasks of the batch: about as many trials as the others
+            perTask.get((int) ((long) from * tasks / n)).add(Chunk.of(c, inputs, from,
                     BatchGradient.chunkStart(c + 1, chunks, n)));
         }
-        JavaFutureAction<List<ChunkSum>> job = sc.parallelize(list, Math.min(chunks, sc.defaultParallelism()))
+        JavaFutureAction<List<ChunkSum>> job = sc.parallelize(perTask, tasks)
                 .mapPartitions(new ChunkSums(runModel, trainableParameters(net), batch.labels())).collectAsync();
         return mean(net, await(job), n);
     }
