@@ -47,11 +47,7 @@ record SweepArgs(Path script, Map<String, String> parameters, Path out, Path dat
                 }
                 String value = args[++k];
                 if (name.equals("conf")) {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException("--conf takes KEY=VALUE, got '" + value + "'");
-                    }
-                    conf.put(value.substring(0, eq), value.substring(eq + 1));
+                    SparkSettings.putConf(conf, value);
                 } else {
                     options.put(name, value);
                 }

@@ -51,7 +51,8 @@ public final class SweepCommand {
         List<SweepRun> runs = grid.runs();
         createFolder(a.out());
         List<RunOutcome> outcomes;
-        try (JavaSparkContext sc = new JavaSparkContext(SparkSettings.of(a))) {
+        try (JavaSparkContext sc = new JavaSparkContext(SparkSettings.of("smoothspike sweep "
+                + a.script().getFileName(), a.master(), a.conf()))) {
             LongAccumulator finished = sc.sc().longAccumulator("smoothspike runs finished");
             LongAccumulator failed = sc.sc().longAccumulator("smoothspike runs failed");
             RunTask task = new RunTask(a.script(), a.out(), a.data(), finished, failed);

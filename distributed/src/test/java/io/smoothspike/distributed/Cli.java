@@ -18,10 +18,29 @@ record Cli(int status, String out, String err) {
         return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs the command line as {@link #run} does, with what it prints on {@code System.err} in {@link #err}. */
+    static Cli runCapturingSystemErr(String... args) {
+        PrintStream before = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Cli c;
+        try {
+            c = run(args);
+        } finally {
+            System.setErr(before);
+        }
+        return new Cli(c.status, c.out, c.err + err.toString(StandardCharsets.UTF_8));
+    }
+
     /** The tiny training script of the tests (parameters seed, trials, neurons, stopAfter). */
     static String tinyScript() {
+        return script("tiny.groovy");
+    }
+
+    /** A script of the tests' resources, by file name. */
+    static String script(String name) {
         try {
-            return Path.of(Cli.class.getResource("/tiny.groovy").toURI()).toString();
+            return Path.of(Cli.class.getResource("/" + name).toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

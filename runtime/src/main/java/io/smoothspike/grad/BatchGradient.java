@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Loss and gradient averaged over a batch of trials, evaluated in parallel threads.
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The result is bit-identical for any number of threads: the batch is cut into at most {@value #CHUNKS} chunks
  * whose boundaries depend only on the batch size ({@link #chunkStart}); each chunk sums its trials in order, and the
  * chunk sums are added in chunk order, each entry of the gradient on its own. Threads only decide which chunk, and
- * which range of entries of the sum, is computed where. The chunk sums are zero between calls: the reduction clears
+ * which range of entries of the sum, is computed where: the mean is 0 + (1/n)·(chunk 0 sum) + (1/n)·(chunk 1 sum) + …
+ * added in this order, the loss (0 + chunk 0 loss sum + chunk 1 loss sum + …)/n. {@link #sumChunk} computes one
+ * chunk sum on its own, for a batch spread over machines. The chunk sums are zero between calls: the reduction clears
  * each range it has read (while it is in cache), and a failed call clears them all.
  */
 public final class BatchGradient implements AutoCloseable {
@@ -49,12 +52,7 @@ public final class BatchGradient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.evaluators = ThreadLocal.withInitial(() -> {
-            TrialEvaluator ev = new TrialEvaluator(graph, trial, spec);
-            ev.setInputTimeGradients(false);
-            ev.setHeldBackInputRows(true); // a chunk sum's input-layer gradient is added pixel by pixel at its end
-            return ev;
-        });
+        this.evaluators = ThreadLocal.withInitial(() -> chunkEvaluator(graph, trial, spec));
         for (int c = 0; c < CHUNKS; c++) {
             chunkGradients[c] = new TrialGradient(graph);
         }
@@ -70,7 +68,7 @@ public final class BatchGradient implements AutoCloseable {
             throw new IllegalArgumentException("a batch needs at least one trial and one sample id per trial; got "
                     + n + " trials and " + samples.length + " ids");
         }
-        int chunks = Math.min(CHUNKS, n);
+        int chunks = chunkCount(n);
         try {
             sumChunks(inputs, samples, loss, chunks);
             reduceChunks(chunks, n, mean);
@@ -94,18 +92,38 @@ public final class BatchGradient implements AutoCloseable {
         runOnPool(chunks, () -> {
             TrialEvaluator ev = evaluators.get();
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                int from = chunkStart(c, chunks, n);
-                int to = chunkStart(c + 1, chunks, n);
-                TrialGradient acc = chunkGradients[c];
-                ev.discardInputRows(); // left over if this thread's last chunk failed
-                double sum = 0;
-                for (int k = from; k < to && !cancelled; k++) {
-                    sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
-                }
-                ev.flushInputRows();
-                chunkLoss[c] = sum;
+                chunkLoss[c] = sumChunk(ev, inputs, samples, loss, chunkStart(c, chunks, n),
+                        chunkStart(c + 1, chunks, n), chunkGradients[c], () -> cancelled);
             }
         });
+    }
+
+    /**
+     * A trial evaluator as the chunk sums need it: no input-time gradients, and a chunk's input-layer weight gradients
+     * held back and added pixel by pixel at its end.
+     */
+    public static TrialEvaluator chunkEvaluator(SimulationGraph graph, TrialSettings trial, ReadoutSpec spec) {
+        TrialEvaluator ev = new TrialEvaluator(graph, trial, spec);
+        ev.setInputTimeGradients(false);
+        ev.setHeldBackInputRows(true);
+        return ev;
+    }
+
+    /**
+     * Sums the gradients of trials {@code from … to−1} (sample ids {@code samples[k]}) in order into {@code acc}
+     * (zero), input rows added at the end, and returns the sum of their losses; stops early when {@code stop} says
+     * so. With {@code ev} from {@link #chunkEvaluator}, this is one chunk sum of {@link #lossAndGradient}, bit for
+     * bit, wherever it runs.
+     */
+    public static double sumChunk(TrialEvaluator ev, List<InputSpikes> inputs, int[] samples, Loss loss, int from,
+            int to, TrialGradient acc, BooleanSupplier stop) {
+        ev.discardInputRows(); // left over if this evaluator's last chunk failed
+        double sum = 0;
+        for (int k = from; k < to && !stop.getAsBoolean(); k++) {
+            sum += ev.accumulate(inputs.get(k), samples[k], loss, acc);
+        }
+        ev.flushInputRows();
+        return sum;
     }
 
     /** {@code mean} = (chunk sums in chunk order)/n, by ranges of entries on the pool's threads; clears the chunks. */
@@ -123,11 +141,16 @@ public final class BatchGradient implements AutoCloseable {
         });
     }
 
+    /** Number of chunks a batch of {@code n} trials is cut into. */
+    public static int chunkCount(int n) {
+        return Math.min(CHUNKS, n);
+    }
+
     /**
      * First trial of chunk c of {@code chunks} over n trials. The last quarter of the chunks are half as large as the
      * others: threads take chunks in order, so a thread that finishes early waits at most for a small chunk.
      */
-    static int chunkStart(int c, int chunks, int n) {
+    public static int chunkStart(int c, int chunks, int n) {
         int large = chunks - chunks / 4;
         long weight = 2L * Math.min(c, large) + Math.max(0, c - large);
         long total = 2L * large + (chunks - large);

@@ -5,7 +5,7 @@ package io.smoothspike.loss;
  * ({@code times[k][r]}: when read-out neuron r should fire in trial k), or neither ({@link #NONE}: the loss holds its
  * own targets, as a fixed task's does). At most one of the two is given. The arrays are not copied.
  */
-public record TrialTargets(int[] labels, double[][] times) {
+public record TrialTargets(int[] labels, double[][] times) implements java.io.Serializable {
 
     /** What the trials carry, or what a loss reads from them. */
     public enum Kind {

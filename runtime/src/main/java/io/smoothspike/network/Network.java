@@ -504,13 +504,11 @@ public final class Network {
         }
         TrialGradient mean = new TrialGradient(graph);
         double value;
-        boolean constants = parameters.values().stream().anyMatch(p -> p instanceof ConstantParameter
-                && p.trainable());
         double[][] timeGrad = new double[inputs.size()][];
-        if (hasTrainableTimes() || constants) {
+        if (!sumsBatchesInChunks()) {
             // sequential: input-time gradients are mapped per trial
             TrialEvaluator ev = new TrialEvaluator(graph, trial, readout);
-            ev.setConstantGradients(constants);
+            ev.setConstantGradients(trainsConstants());
             TrialGradient g = new TrialGradient(graph);
             double sum = 0;
             for (int k = 0; k < ids.length; k++) {
@@ -536,6 +534,19 @@ public final class Network {
             batchThreads = threads;
         }
         return batch;
+    }
+
+    /**
+     * Whether {@link #lossAndGradient} sums a batch in {@link BatchGradient}'s chunks (on any number of threads, or
+     * machines): not where input spike times or model constants are trainable, whose gradients it sums trial by trial
+     * on one thread.
+     */
+    public boolean sumsBatchesInChunks() {
+        return !hasTrainableTimes() && !trainsConstants();
+    }
+
+    private boolean trainsConstants() {
+        return parameters.values().stream().anyMatch(p -> p instanceof ConstantParameter && p.trainable());
     }
 
     private boolean hasTrainableTimes() {

@@ -77,6 +77,33 @@ public final class TrialGradient {
         Arrays.fill(inputTimes, 0);
     }
 
+    /**
+     * A copy of the weight, initial-state and constant entries in the flat layout of
+     * {@link #add(TrialGradient, double, int, int)}, e.g. to send a gradient to another machine.
+     */
+    public double[] toArray() {
+        double[] flat = new double[size];
+        int offset = 0;
+        for (double[] a : all) {
+            System.arraycopy(a, 0, flat, offset, a.length);
+            offset += a.length;
+        }
+        return flat;
+    }
+
+    /** Sets the weight, initial-state and constant entries from {@code flat}, in the layout of {@link #toArray}. */
+    public void set(double[] flat) {
+        if (flat.length != size) {
+            throw new IllegalArgumentException("a gradient of this network has " + size + " entries, got "
+                    + flat.length);
+        }
+        int offset = 0;
+        for (double[] a : all) {
+            System.arraycopy(flat, offset, a, 0, a.length);
+            offset += a.length;
+        }
+    }
+
     /** Adds {@code scale · other} (weights, initial states and constants; input times are per trial). */
     public void add(TrialGradient other, double scale) {
         add(other, scale, 0, size);

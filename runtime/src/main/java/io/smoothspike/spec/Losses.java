@@ -44,6 +44,11 @@ public final class Losses {
     private static final Map<String, Class<? extends LossSpec>> KINDS = new LinkedHashMap<>(BUILT_IN);
     private static final Map<String, Loss> CUSTOM = new LinkedHashMap<>();
 
+    /** Whether {@code kind} is one of SmoothSpike's own loss kinds (whose code every installation has). */
+    public static boolean isBuiltIn(String kind) {
+        return BUILT_IN.containsKey(kind);
+    }
+
     private Losses() {
     }
 

@@ -174,6 +174,7 @@ public final class Trainer {
         int epochBatches = 0;
         long epochStart = System.nanoTime();
         CompletableFuture<BatchEncoder.Batch> next = null;
+        BatchGradients.Run gradients = BatchGradients.current().start(net);
         while (step < total) {
             if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
@@ -184,7 +185,7 @@ public final class Trainer {
             try {
                 batch = next != null ? BatchEncoder.await(next) : batches.batch(step);
                 next = null;
-                ev = net.lossAndGradientFor(batch.inputs(), batch.targets(), s.threads);
+                ev = gradients.lossAndGradient(batch, s.threads);
             } catch (IllegalStateException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // interrupted while the batch was encoded or ran: the parameters are those of the last step

@@ -9,6 +9,7 @@
  * ({@code EvaluationLog}, {@code HeldOutMetrics}, {@code TimingErrors}, {@code MetricsFiles}), the best model by
  * validation ({@code BestModel}), checkpoints and resume ({@code RunCheckpoints}, {@code Checkpoint}), progress lines
  * ({@code Progress}). User-facing: the types named first, plus
- * {@link io.smoothspike.train.Augmentation} for an image augmentation of one's own.
+ * {@link io.smoothspike.train.Augmentation} for an image augmentation of one's own, and
+ * {@link io.smoothspike.train.BatchGradients} for batch gradients computed elsewhere (data-parallel training).
  */
 package io.smoothspike.train;

@@ -48,6 +48,41 @@ class BatchGradientTest {
     }
 
     @Test
+    void chunksSummedApartAndAddedInChunkOrderGiveTheBatchGradient() {
+        Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 45, 3);
+        int n = task.inputs().size();
+        int[] ids = java.util.stream.IntStream.range(0, n).toArray();
+        TrialGradient expected = new TrialGradient(task.graph());
+        double expectedLoss;
+        try (BatchGradient batch = new BatchGradient(task.graph(), task.trial(), task.readout(), 2)) {
+            expectedLoss = batch.lossAndGradient(task.inputs(), ids, task.loss(), expected);
+        }
+        // as a cluster would: each chunk on an evaluator of its own, sent as a flat array, added in chunk order
+        int chunks = BatchGradient.chunkCount(n);
+        TrialGradient mean = new TrialGradient(task.graph());
+        TrialGradient received = new TrialGradient(task.graph());
+        double[][] sums = new double[chunks][];
+        double[] losses = new double[chunks];
+        double loss = 0;
+        for (int c = chunks - 1; c >= 0; c--) { // computed in any order ...
+            TrialGradient acc = new TrialGradient(task.graph());
+            TrialEvaluator ev = BatchGradient.chunkEvaluator(task.graph(), task.trial(), task.readout());
+            double chunkLoss = BatchGradient.sumChunk(ev, task.inputs(), ids, task.loss(),
+                    BatchGradient.chunkStart(c, chunks, n), BatchGradient.chunkStart(c + 1, chunks, n), acc,
+                    () -> false);
+            sums[c] = acc.toArray();
+            losses[c] = chunkLoss;
+        }
+        for (int c = 0; c < chunks; c++) { // ... added in chunk order
+            received.set(sums[c]);
+            mean.add(received, 1.0 / n);
+            loss += losses[c];
+        }
+        assertGradientBits(task, expected, mean, "chunks summed apart");
+        assertEquals(Double.doubleToRawLongBits(expectedLoss), Double.doubleToRawLongBits(loss / n), "loss");
+    }
+
+    @Test
     void aBatchThatFailsLeavesNothingBehindForTheNext() {
         Task task = TestTasks.mnistLike(TestTasks.ACTIVE_BIAS, 45, 3);
         int n = task.inputs().size();

@@ -75,4 +75,17 @@ class TrialGradientTest {
             }
         }
     }
+
+    @Test
+    void toArrayAndSetCarryTheFlatLayout() {
+        TrialGradient g = random(7);
+        double[] flat = g.toArray();
+        assertArrayEquals(flat(g), flat);
+        TrialGradient copy = new TrialGradient(GRAPH);
+        copy.set(flat);
+        assertArrayEquals(flat, flat(copy));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> copy.set(new double[3]));
+        assertEquals("a gradient of this network has " + g.size() + " entries, got 3", e.getMessage());
+    }
 }

@@ -21,6 +21,10 @@ public final class Main {
         int run(String[] args, PrintStream out);
     }
 
+    /** The classes of the verbs in the distributed module (its jar holds Spark's dependencies). */
+    static final String SWEEP_CLASS = "io.smoothspike.distributed.SweepCommand";
+    static final String TRAIN_DISTRIBUTED_CLASS = "io.smoothspike.distributed.TrainDistributedCommand";
+
     /** The verbs, by name. */
     static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
@@ -31,7 +35,8 @@ public final class Main {
         COMMANDS.put("bench", BenchCommand::run);
         COMMANDS.put("data", DataCommand::run);
         COMMANDS.put("export", ExportCommand::run);
-        COMMANDS.put("sweep", Main::sweep);
+        COMMANDS.put("sweep", (args, out) -> distributed(SWEEP_CLASS, args, out));
+        COMMANDS.put("train-distributed", (args, out) -> distributed(TRAIN_DISTRIBUTED_CLASS, args, out));
     }
 
     static final String USAGE = """
@@ -44,6 +49,9 @@ public final class Main {
               sweep FILE.groovy -Pname=A,B|FROM..TO ... --out DIR [--master URL]
                                 run a script for every combination of parameter values, as Apache Spark
                                 tasks (local mode by default, or a cluster); resumes an interrupted sweep
+              train-distributed FILE.groovy [run's options] [--master URL] [--conf KEY=VALUE ...]
+                                run a script as 'run' does, each training batch's gradient summed over
+                                Apache Spark executors (data-parallel; the same results bit for bit)
               demo [--neurons N] [--duration T] [--seed S]
                                 simulate a recurrent QIF network with Poisson input and print a spike raster
               gradcheck [FILE.groovy] [--case NAME] [--tolerance TOL] [--max-parameters N] [--seed S] [--batch N]
@@ -109,20 +117,17 @@ public final class Main {
         }
     }
 
-    /** The class of the sweep verb, in the distributed module (its jar holds Spark's dependencies). */
-    static final String SWEEP_CLASS = "io.smoothspike.distributed.SweepCommand";
-
     /**
-     * {@code sweep}: runs {@value #SWEEP_CLASS}'s {@code run(String[], PrintStream)}, found by name so that this
-     * module needs no Spark; the launcher puts the distributed module on the class path for this verb only.
+     * {@code sweep}, {@code train-distributed}: runs the class's {@code run(String[], PrintStream)}, found by name so
+     * that this module needs no Spark; the launcher puts the distributed module on the class path for these verbs only.
      */
-    static int sweep(String[] args, PrintStream out) {
+    static int distributed(String className, String[] args, PrintStream out) {
         Method run;
         try {
-            run = Class.forName(SWEEP_CLASS).getMethod("run", String[].class, PrintStream.class);
+            run = Class.forName(className).getMethod("run", String[].class, PrintStream.class);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the distributed module (Apache Spark) is not on the class path; run "
-                    + "sweeps through ./smoothspike, which builds distributed/ and adds it for this command");
+                    + "this command through ./smoothspike, which builds distributed/ and adds it for this command");
         }
         try {
             return (Integer) run.invoke(null, args, out);
@@ -135,7 +140,7 @@ public final class Main {
             }
             throw new IllegalStateException(FailureText.of(e.getCause()), e.getCause());
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(SWEEP_CLASS + ".run is not public", e);
+            throw new IllegalStateException(className + ".run is not public", e);
         }
     }
 
