@@ -64,7 +64,8 @@ public final class Main {
                                 fetch and verify MNIST or Fashion-MNIST into the user cache
               data yinyang --out DIR [--force]
                                 write the Yin-Yang data set's train, validation and test splits as CSV
-              export SOURCE --out FILE_OR_DIR [--format npz|csv|json] [--data mnist] [--samples N] [--force]
+              export SOURCE --out FILE_OR_DIR [--format npz|csv|json] [--data mnist|fashion-mnist|DIR]
+                     [--samples N] [--force]
                                 write a run's or a network file's parameters, outputs, spikes and metrics
                                 for NumPy, pandas, MATLAB or R
               --help, -h        show this help
