@@ -58,20 +58,24 @@ def predicted = (0..<shown).collect { i ->
     first.indexOf(first.min())
 }
 def chart = new XYChartBuilder().width(Plots.HEIGHT + 200).height(Plots.HEIGHT).xAxisTitle('x').yAxisTitle('y')
-        .title("Test set by predicted class after training (${shown} points; crosses: wrong)").build()
+        .title("Test set by the last model's predicted class (${shown} points; black crosses: wrong)").build()
 chart.styler.defaultSeriesRenderStyle = XYSeries.XYSeriesRenderStyle.Scatter
 chart.styler.markerSize = 5
-def addPoints = { String name, List<Integer> which, marker ->
+def addPoints = { String name, List<Integer> which, marker, color = null ->
     if (which) {   // XChart refuses empty series
-        chart.addSeries(name, which.collect { points.x(it) } as double[], which.collect { points.y(it) } as double[])
-                .marker = marker
+        def series = chart.addSeries(name, which.collect { points.x(it) } as double[],
+                which.collect { points.y(it) } as double[])
+        series.marker = marker
+        if (color) {
+            series.markerColor = color
+        }
     }
 }
 ['yin', 'yang', 'dot'].eachWithIndex { name, c ->
     addPoints("predicted $name", (0..<shown).findAll { predicted[it] == c }, SeriesMarkers.CIRCLE)
 }
 def wrong = (0..<shown).findAll { predicted[it] != points.label(it) }
-addPoints("wrong (${wrong.size()})", wrong, SeriesMarkers.CROSS)
+addPoints("wrong (${wrong.size()})", wrong, SeriesMarkers.CROSS, java.awt.Color.BLACK)
 Plots.save(chart, out.resolve('test_predictions.png'))
 
 def m = training.finalMetrics()

@@ -45,13 +45,7 @@ final class InMemorySource implements DataSource {
                 throw new IllegalArgumentException("trial " + i + " has " + targets[i].length + " target times, "
                         + "trial 0 has " + targets[0].length + "; give one per read-out neuron in every trial");
             }
-            copy[i] = targets[i].clone();
-            for (double t : copy[i]) {
-                if (!(t >= 0) || Double.isInfinite(t)) {
-                    throw new IllegalArgumentException("trial " + i + ": target time " + t
-                            + "; target times must be finite and >= 0");
-                }
-            }
+            copy[i] = checkedTimes(targets[i], "trial " + i + ": target time ", "target times");
         }
         return copy;
     }
@@ -66,12 +60,17 @@ final class InMemorySource implements DataSource {
                 throw new IllegalArgumentException("trial " + i + ", channel " + c + ": no spike times (give an "
                         + "empty list for a silent channel)");
             }
-            copy[c] = channels[c].clone();
-            for (double t : copy[c]) {
-                if (!(t >= 0) || Double.isInfinite(t)) {
-                    throw new IllegalArgumentException("trial " + i + ", channel " + c + ": spike time " + t
-                            + "; spike times must be finite and >= 0");
-                }
+            copy[c] = checkedTimes(channels[c], "trial " + i + ", channel " + c + ": spike time ", "spike times");
+        }
+        return copy;
+    }
+
+    /** A copy of {@code times}, each finite and ≥ 0; otherwise an error {@code where + t + "; " + what + " must …"}. */
+    private static double[] checkedTimes(double[] times, String where, String what) {
+        double[] copy = times.clone();
+        for (double t : copy) {
+            if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException(where + t + "; " + what + " must be finite and >= 0");
             }
         }
         return copy;
