@@ -9,7 +9,8 @@ package io.smoothspike.graph;
  * rowStart[pre + 1])}, with postsynaptic index {@code targets[k]} and weight {@code weights[k]}, targets ascending in
  * each row. Entries absent from a sparse projection (masked synapses) do not exist and stay zero.
  *
- * <p>The weight array is the live parameter: training updates it in place.
+ * <p>A projection may delay its deliveries ({@link #delayKind()}, {@link #delays()}): a spike of {@code pre} at t
+ * reaches synapse k at t + d. The weight and delay arrays are live parameters: training updates them in place.
  */
 public final class Projection {
 
@@ -21,9 +22,16 @@ public final class Projection {
     private final int[] rowStart;
     private final int[] targets;
     private final double[] weights;
+    private final DelayKind delayKind;
+    private final double[] delays;
 
     private Projection(int source, int target, int sourceSize, int targetSize, int[] rowStart, int[] targets,
             double[] weights) {
+        this(source, target, sourceSize, targetSize, rowStart, targets, weights, DelayKind.NONE, new double[0]);
+    }
+
+    private Projection(int source, int target, int sourceSize, int targetSize, int[] rowStart, int[] targets,
+            double[] weights, DelayKind delayKind, double[] delays) {
         this.source = source;
         this.target = target;
         this.sourceSize = sourceSize;
@@ -31,6 +39,26 @@ public final class Projection {
         this.rowStart = rowStart;
         this.targets = targets;
         this.weights = weights;
+        this.delayKind = delayKind;
+        this.delays = delays;
+    }
+
+    /**
+     * This projection (sharing its weight array) with delays of {@code kind}; {@code delays} (taken, not copied) must
+     * have {@link DelayKind#length} entries, all finite and ≥ 0.
+     */
+    Projection withDelays(DelayKind kind, double[] delays) {
+        int n = kind.length(sourceSize, synapseCount());
+        if (delays.length != n) {
+            throw new IllegalArgumentException(kind + " delays of this projection need " + n + " values, got "
+                    + delays.length);
+        }
+        for (int k = 0; k < n; k++) {
+            if (!(delays[k] >= 0) || !Double.isFinite(delays[k])) {
+                throw new IllegalArgumentException("delay " + k + " must be finite and >= 0, got " + delays[k]);
+            }
+        }
+        return new Projection(source, target, sourceSize, targetSize, rowStart, targets, weights, kind, delays);
     }
 
     static Projection dense(int source, int target, int sourceSize, int targetSize, double[] weights) {
@@ -101,5 +129,20 @@ public final class Projection {
     /** Number of synapses leaving presynaptic neuron {@code pre}. */
     public int fanOut(int pre) {
         return isDense() ? targetSize : rowStart[pre + 1] - rowStart[pre];
+    }
+
+    /** How the delays are shared ({@link DelayKind#NONE} when deliveries are not delayed). */
+    public DelayKind delayKind() {
+        return delayKind;
+    }
+
+    /** Whether deliveries are delayed (a delay kind other than {@link DelayKind#NONE}). */
+    public boolean hasDelays() {
+        return delayKind != DelayKind.NONE;
+    }
+
+    /** The live delay array (layout: see {@link DelayKind}); empty without delays. */
+    public double[] delays() {
+        return delays;
     }
 }

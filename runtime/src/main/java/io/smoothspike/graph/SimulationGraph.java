@@ -316,6 +316,20 @@ public final class SimulationGraph {
             return this;
         }
 
+        /**
+         * Gives the most recently connected projection delays of {@code kind}: {@code delays} has one value
+         * ({@link DelayKind#PROJECTION}), one per presynaptic neuron ({@link DelayKind#AXONAL}) or one per synapse in
+         * the layout of {@link Projection#weights()} ({@link DelayKind#SYNAPSE}); all finite and ≥ 0.
+         */
+        public Builder delays(DelayKind kind, double[] delays) {
+            if (projections.isEmpty()) {
+                throw new IllegalArgumentException("delays apply to the last connected projection: connect first");
+            }
+            int last = projections.size() - 1;
+            projections.set(last, projections.get(last).withDelays(kind, delays.clone()));
+            return this;
+        }
+
         private static void checkShape(String from, String to, double[][] weights, int ns, int nt) {
             if (weights.length != ns) {
                 throw new IllegalArgumentException(from + " -> " + to + ": weight matrix needs " + ns

@@ -53,6 +53,9 @@ public final class EventSimulator {
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
+        if (graph.projections().stream().anyMatch(Projection::hasDelays)) {
+            throw new UnsupportedOperationException("projections with delays are not simulated yet");
+        }
         this.graph = graph;
         List<Population> pops = graph.populations();
         int np = pops.size();

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Gradient of a scalar loss, laid out like the quantities it refers to: one array per projection (like
- * {@link io.smoothspike.graph.Projection#weights()}), per population for the initial states (model coordinates,
+ * Gradient of a scalar loss, laid out like the quantities it refers to: one array per projection for its weights
+ * (like {@link io.smoothspike.graph.Projection#weights()}) and one for its delays (like
+ * {@link io.smoothspike.graph.Projection#delays()}, empty without delays), per population for the initial states (model coordinates,
  * neuron-major) and the model constants (in the order of {@code constantNames()}), and one entry per input spike of
  * the trial (in {@link InputSpikes} order; spikes after T get 0).
  */
 public final class TrialGradient {
 
     private final double[][] weights;
+    private final double[][] delays;
     private final double[][] initialStates;
     private final double[][] constants;
-    /** The weight, initial-state and constant arrays in this order: the flat layout of {@link #size()} entries. */
+    /** The weight, delay, initial-state and constant arrays in this order: the flat layout of {@link #size()} entries. */
     private final double[][] all;
     private final int size;
     private double[] inputTimes = new double[0];
@@ -25,14 +27,15 @@ public final class TrialGradient {
     /** A zero gradient for {@code graph}. */
     public TrialGradient(SimulationGraph graph) {
         weights = graph.projections().stream().map(p -> new double[p.synapseCount()]).toArray(double[][]::new);
+        delays = graph.projections().stream().map(p -> new double[p.delays().length]).toArray(double[][]::new);
         List<Population> pops = graph.populations();
         initialStates = pops.stream().map(p -> new double[p.initialState().length]).toArray(double[][]::new);
         constants = pops.stream().map(p -> new double[p.model().constantNames().length]).toArray(double[][]::new);
-        all = Stream.of(weights, initialStates, constants).flatMap(Arrays::stream).toArray(double[][]::new);
+        all = Stream.of(weights, delays, initialStates, constants).flatMap(Arrays::stream).toArray(double[][]::new);
         size = Arrays.stream(all).mapToInt(a -> a.length).sum();
     }
 
-    /** Number of weight, initial-state and constant entries. */
+    /** Number of weight, delay, initial-state and constant entries. */
     public int size() {
         return size;
     }
@@ -40,6 +43,11 @@ public final class TrialGradient {
     /** dL/d(weights of projection j). */
     public double[] weights(int projection) {
         return weights[projection];
+    }
+
+    /** dL/d(delays of projection j), in the layout of its delay array (empty without delays). */
+    public double[] delays(int projection) {
+        return delays[projection];
     }
 
     /** dL/d(initial state of population p). */
@@ -78,7 +86,7 @@ public final class TrialGradient {
     }
 
     /**
-     * A copy of the weight, initial-state and constant entries in the flat layout of
+     * A copy of the weight, delay, initial-state and constant entries in the flat layout of
      * {@link #add(TrialGradient, double, int, int)}, e.g. to send a gradient to another machine.
      */
     public double[] toArray() {
@@ -91,7 +99,7 @@ public final class TrialGradient {
         return flat;
     }
 
-    /** Sets the weight, initial-state and constant entries from {@code flat}, in the layout of {@link #toArray}. */
+    /** Sets the weight, delay, initial-state and constant entries from {@code flat}, in the layout of {@link #toArray}. */
     public void set(double[] flat) {
         if (flat.length != size) {
             throw new IllegalArgumentException("a gradient of this network has " + size + " entries, got "
@@ -104,15 +112,15 @@ public final class TrialGradient {
         }
     }
 
-    /** Adds {@code scale · other} (weights, initial states and constants; input times are per trial). */
+    /** Adds {@code scale · other} (weights, delays, initial states and constants; input times are per trial). */
     public void add(TrialGradient other, double scale) {
         add(other, scale, 0, size);
     }
 
     /**
      * Adds {@code scale · other} to the entries {@code from … to−1} of the flat layout: the weights of all projections,
-     * then the initial states of all populations, then their constants. Disjoint ranges may be added on different
-     * threads.
+     * then their delays, then the initial states of all populations, then their constants. Disjoint ranges may be
+     * added on different threads.
      */
     public void add(TrialGradient other, double scale, int from, int to) {
         addRange(other, scale, from, to, false);
