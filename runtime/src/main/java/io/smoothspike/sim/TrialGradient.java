@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 /**
  * Gradient of a scalar loss, laid out like the quantities it refers to: one array per projection for its weights
  * (like {@link io.smoothspike.graph.Projection#weights()}) and one for its delays (like
- * {@link io.smoothspike.graph.Projection#delays()}, empty without delays), per population for the initial states (model coordinates,
- * neuron-major) and the model constants (in the order of {@code constantNames()}), and one entry per input spike of
- * the trial (in {@link InputSpikes} order; spikes after T get 0).
+ * {@link io.smoothspike.graph.Projection#delays()}, empty without delays), per population for the initial states
+ * (model coordinates, neuron-major) and the model constants (in the order of {@code constantNames()}), and one
+ * entry per input spike of the trial (in {@link InputSpikes} order; spikes after T get 0).
  */
 public final class TrialGradient {
 
@@ -19,7 +19,7 @@ public final class TrialGradient {
     private final double[][] delays;
     private final double[][] initialStates;
     private final double[][] constants;
-    /** The weight, delay, initial-state and constant arrays in this order: the flat layout of {@link #size()} entries. */
+    /** The weight, delay, initial-state and constant arrays in this order: the flat layout of {@link #size()}. */
     private final double[][] all;
     private final int size;
     private double[] inputTimes = new double[0];
@@ -99,7 +99,7 @@ public final class TrialGradient {
         return flat;
     }
 
-    /** Sets the weight, delay, initial-state and constant entries from {@code flat}, in the layout of {@link #toArray}. */
+    /** Sets the weight, delay, initial-state and constant entries from {@code flat} (layout of {@link #toArray}). */
     public void set(double[] flat) {
         if (flat.length != size) {
             throw new IllegalArgumentException("a gradient of this network has " + size + " entries, got "
