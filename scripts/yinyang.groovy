@@ -5,8 +5,10 @@
 // the class is the output neuron that fires first. Published test accuracies: 95.9 ± 0.7 % for exact-gradient
 // time-to-first-spike networks, 98.7 ± 0.3 % for a 4-120-3 ANN. Initial weights uniform in ±4/√fan-in (±2 leaves
 // about half of the hidden neurons silent); AdaBelief, learning rate 0.01 falling to 1e-4 on a cosine, batch 30.
-// Trials last 4 (in τ): in trials of 2 the outputs mostly decide by pseudospikes (about 60 % test accuracy from
-// ordinary spikes alone, against 96 % here).
+// Trials last 4 (in τ). The loss's γ = 0.1 (its term γ·(exp(t_label/T) − 1) pulls the correct neuron's first spike
+// early) makes the class neuron fire before T, so that ordinary spikes alone decide: with γ = 0.01 the read-out often
+// decided by pseudospikes after T (about 93 % test accuracy from ordinary spikes alone against 98 % with
+// pseudospikes; in trials of 2 about 60 %), with γ = 0.3 the pull outweighs the cross-entropy (about 93 % in all).
 // Model selection: the validation split is evaluated after every epoch and the best model by validation accuracy
 // is kept as model_best.json; results.md gives the test accuracy of the best and of the last model.
 // Writes loss.png, error.png, test_predictions.png (the test points by the last model's class) and results.md.
@@ -15,7 +17,7 @@ import org.knowm.xchart.XYChartBuilder
 import org.knowm.xchart.XYSeries
 import org.knowm.xchart.style.markers.SeriesMarkers
 
-def p = params(seed: 1, hidden: 60, epochs: 20, batch: 30, lr: 0.01, gamma: 0.01, scale: 4, phase0: 3,
+def p = params(seed: 1, hidden: 60, epochs: 20, batch: 30, lr: 0.01, gamma: 0.1, scale: 4, phase0: 3,
         early: 0.15, late: 1.5, bias: 0.05, duration: 4, trainLimit: 0, testLimit: 0)
 
 def encoding = [early: p.early, late: p.late, bias: p.bias]
