@@ -73,17 +73,21 @@ public record DelaySpec(String per, ValueSpec values, boolean trainable,
                     + ": " + (kind == DelayKind.SYNAPSE ? pre + " × " + post + " = " + pre * post
                     + ", one per (pre, post) pair, or a [pre][post] matrix" : kind.length(pre, 0) + "") + ")");
         }
+        boolean synapse = kind == DelayKind.SYNAPSE;
         for (int k = 0; k < d.length; k++) {
-            if (v instanceof ValueSpec.Normal) {
+            String which = synapse ? "[" + k / post + "][" + k % post + "]" : k + "";
+            if (synapse && mask != null && !mask[k / post][k % post]) {
+                continue; // no synapse there: the value is not used
+            } else if (v instanceof ValueSpec.Normal) {
                 d[k] = Math.min(upperBound(), Math.max(0, d[k]));
             } else if (!(d[k] >= 0)) {
-                throw new SpecException(where, "delay " + k + " is " + d[k] + "; delays must be >= 0");
+                throw new SpecException(where, "delay " + which + " is " + d[k] + "; delays must be >= 0");
             } else if (d[k] > upperBound()) {
-                throw new SpecException(where, "delay " + k + " is " + d[k] + ", above the largest delay " + max
+                throw new SpecException(where, "delay " + which + " is " + d[k] + ", above the largest delay " + max
                         + "; lower the initial delays or raise the largest delay");
             }
         }
-        return kind == DelayKind.SYNAPSE && mask != null ? synapses(d, pre, post, mask) : d;
+        return synapse && mask != null ? synapses(d, pre, post, mask) : d;
     }
 
     private static void checkRange(String where, String message, boolean ok) {

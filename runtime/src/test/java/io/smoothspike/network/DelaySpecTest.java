@@ -174,12 +174,12 @@ class DelaySpecTest {
                 "synapse, neuron, projection");
         assertRefused(d(null, new ValueSpec.Constant(0), false, null), "delay kind is missing", "synapse");
         assertRefused(d("synapse", null, false, null), "initial delays (values) is missing");
-        assertRefused(d("synapse", new ValueSpec.Constant(-0.5), false, null), "delay 0 is -0.5",
+        assertRefused(d("synapse", new ValueSpec.Constant(-0.5), false, null), "delay [0][0] is -0.5",
                 "delays must be >= 0");
         assertRefused(d("synapse", new ValueSpec.Uniform(-1, 1, 3), false, null), "uniform delays need low >= 0");
         assertRefused(d("synapse", new ValueSpec.Uniform(0, 2, 3), false, 1.0), "high = 2.0",
                 "above the largest delay 1.0", "raise the largest delay");
-        assertRefused(d("synapse", new ValueSpec.Constant(1.5), false, 1.0), "delay 0 is 1.5",
+        assertRefused(d("synapse", new ValueSpec.Constant(1.5), false, 1.0), "delay [0][0] is 1.5",
                 "above the largest delay 1.0", "lower the initial delays or raise the largest delay");
         assertRefused(d("synapse", new ValueSpec.Constant(0.5), false, -1.0), "largest delay must be finite and >= 0");
         assertRefused(d("neuron", new ValueSpec.Values(new double[] {0.1}), false, null), "needs 2 values, got 1",
