@@ -30,6 +30,8 @@ final class GradcheckCommand {
         CASES.put("recurrent", () -> PaperTasks.recurrent(1.0, 1.0, 3));
         CASES.put("mnist-theta-silent", () -> PaperTasks.mnistLike(0, 1, 5));
         CASES.put("mnist-theta-active", () -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 1, 5));
+        CASES.put("mnist-theta-active-delays", () -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 1, 5,
+                PaperTasks.MNIST_MAX_DELAY));
     }
 
     /** The options of the built-in cases, and those of a script. */
