@@ -3,7 +3,6 @@ package io.smoothspike.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smoothspike.graph.DelayKind;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Transmission delays of a projection: a spike of presynaptic neuron i at t reaches its synapse onto j at t + d.
@@ -23,7 +22,7 @@ public record DelaySpec(String per, ValueSpec values, boolean trainable,
 
     /** How the delays are shared; {@code where} names the projection in the error for an unknown spelling. */
     public DelayKind kind(String where) {
-        int k = per == null ? -1 : PER.indexOf(per.toLowerCase(Locale.ROOT));
+        int k = per == null ? -1 : PER.indexOf(per);
         if (k < 0) {
             throw new SpecException(where + ".per", (per == null ? "the delay kind is missing"
                     : "unknown delay kind '" + per + "'") + "; known: " + String.join(", ", PER)
