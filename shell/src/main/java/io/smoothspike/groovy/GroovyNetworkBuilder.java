@@ -191,7 +191,7 @@ public final class GroovyNetworkBuilder {
         p.delays(d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?>
                 ? perSynapse(what + " delays", d) : value(what + " delays", d));
         if (a.has("delayPer")) {
-            p.delayPer(a.object("delayPer", String.class));
+            p.delayPer(String.valueOf(a.raw("delayPer")));
         }
         if (a.flag("trainDelays", false)) {
             p.trainDelays();

@@ -42,7 +42,7 @@ class DelayScriptTest {
         Network groovy = ScriptRunner.run(script(network("""
                     connect 'in', 'h', delays: uniform(0, 1, seed: 3), trainDelays: true, maxDelay: 1
                     connect 'h', 'out', delays: [0.1, 0.2], delayPer: 'neuron'
-                    connect 'h', 'h', delays: 0.25, delayPer: 'projection'
+                    connect 'h', 'h', delays: 0.25, delayPer: "${'pro'}jection"
                     connect 'out', 'out', delays: [[0, 0.5], [1, 0]], connectivity: allToAll(self: true)
                     connect 'in', 'out', delays: normal(0.2, 0.1, seed: 4)
                 """)), dir.resolve("out"), null, Map.of()).networks().get(0);
