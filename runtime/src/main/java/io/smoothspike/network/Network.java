@@ -41,9 +41,10 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Parameters are named {@code from->to.weight} (row-major by presynaptic neuron for all-to-all projections, in
  * synapse order otherwise), {@code from->to.delay} for a projection with delays (in the weights' order, one per
- * presynaptic neuron, or one value; see {@link DelaySpec}), {@code population.coordinate0} for initial states in model coordinates (e.g.
- * {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}), {@code population.constant} for model
- * constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input spike times (channel by channel).
+ * presynaptic neuron, or one value; see {@link DelaySpec}), {@code population.coordinate0} for initial states in
+ * model coordinates (e.g. {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}),
+ * {@code population.constant} for model constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input
+ * spike times (channel by channel).
  * {@link #parameter} reads a copy; {@link #setParameter} writes through to the simulation. {@link #weights},
  * {@link #setWeights} and {@link #weightGradient} show a projection's weights as an EJML matrix.
  */

@@ -43,7 +43,7 @@ final class GradcheckCommand {
                    smoothspike gradcheck FILE.groovy [--batch N] [--data DIR] [-Pname=value ...] [options above]
 
             Compares the exact gradient with Richardson-extrapolated central finite differences for every
-            parameter (weights, initial states, model constants, input spike times) of the built-in cases:
+            parameter (weights, delays, initial states, model constants, input spike times) of the built-in cases:
               %s
             and prints, per case, the number of parameters checked and skipped (an event-order change within the
             finite-difference step makes the loss non-smooth there), the worst absolute and relative errors and

@@ -184,7 +184,7 @@ public final class PaperTasks {
         return mnistLike(bias, samples, seed, 0);
     }
 
-    /** {@link #mnistLike(double, int, long)} on {@link #mnistTheta(double, long, double)} with delays up to maxDelay. */
+    /** {@link #mnistLike(double, int, long)} on {@link #mnistTheta(double, long, double)}: delays up to maxDelay. */
     public static Task mnistLike(double bias, int samples, long seed, double maxDelay) {
         SimulationGraph g = mnistTheta(bias, seed, maxDelay);
         SplittableRandom rng = new SplittableRandom(seed + 1);
