@@ -14,6 +14,8 @@ import java.util.Map;
 /**
  * A network's parameters as arrays, each under its parameter name: weights as (presynaptic, postsynaptic) matrices
  * with a boolean mask beside them ({@code from->to.mask}, true where a synapse exists; absent synapses weigh 0),
+ * delays ({@code from->to.delay}, for projections with delays) as such a matrix (per synapse, 0 where none), a
+ * vector along {@code pre} (per presynaptic neuron) or a scalar (one per projection),
  * initial states per neuron ({@code pop.psi0}, …), model constants as scalars ({@code pop.tau}) and explicit input
  * spike times with the channel of each ({@code in.time}, {@code in.channel}); then the populations' names and sizes.
  */
@@ -70,24 +72,48 @@ final class NetworkArrays {
             }
         }
         int cols = p.targetSize();
-        double[] w = new double[rows * cols];
         boolean[] mask = new boolean[rows * cols];
         for (int i = 0; i < rows; i++) {
             int pre = first + i;
             if (p.isDense()) {
-                System.arraycopy(p.weights(), pre * cols, w, i * cols, cols);
                 java.util.Arrays.fill(mask, i * cols, (i + 1) * cols, true);
             } else {
                 for (int k = p.rowStart()[pre]; k < p.rowStart()[pre + 1]; k++) {
-                    w[i * cols + p.targets()[k]] = p.weights()[k];
                     mask[i * cols + p.targets()[k]] = true;
                 }
             }
         }
         List<String> axes = List.of("pre", "post");
         int[] shape = {rows, cols};
-        out.add(new ExportArray(spec.label() + ".weight", axes, shape, w));
+        out.add(new ExportArray(spec.label() + ".weight", axes, shape, matrix(p, p.weights(), first, rows)));
         out.add(new ExportArray(spec.label() + ".mask", axes, shape, mask));
+        String delay = spec.label() + ".delay";
+        switch (p.delayKind()) {
+            case SYNAPSE -> out.add(new ExportArray(delay, axes, shape, matrix(p, p.delays(), first, rows)));
+            case AXONAL -> out.add(ExportArray.vector(delay, "pre", net.parameter(delay)));
+            case PROJECTION -> out.add(ExportArray.scalar(delay, p.delays()[0]));
+            case NONE -> { }
+        }
+    }
+
+    /**
+     * Per-synapse values of projection p (weights or delays, in the weights' layout) as a (pre, post) matrix over
+     * {@code rows} presynaptic rows from {@code first}, 0 where there is no synapse.
+     */
+    private static double[] matrix(Projection p, double[] perSynapse, int first, int rows) {
+        int cols = p.targetSize();
+        double[] m = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            int pre = first + i;
+            if (p.isDense()) {
+                System.arraycopy(perSynapse, pre * cols, m, i * cols, cols);
+            } else {
+                for (int k = p.rowStart()[pre]; k < p.rowStart()[pre + 1]; k++) {
+                    m[i * cols + p.targets()[k]] = perSynapse[k];
+                }
+            }
+        }
+        return m;
     }
 
     /** The channel of each explicit spike time, in the order the times are flattened (channel by channel). */

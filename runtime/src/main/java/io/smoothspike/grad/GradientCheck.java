@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
  *
  * <p>The loss is the mean over the problem's trials. Each finite difference is Richardson-extrapolated from steps h
  * and h/2 ({@code h = step · max(1, |p|)}), so its error is O(h⁴). A parameter is <em>skipped</em> when any of the
- * four perturbed evaluations changes the sequence of events (which neurons spike, in which order) of any trial: the
- * loss is then not smooth within the step. The relative error of a parameter is
- * {@code |exact − fd| / max(|exact|, |fd|, floor)} with {@code floor = 1e-4 · max_k |exact_k|}, so that components
+ * four perturbed evaluations changes the sequence of events (which neurons spike, in which order, and where delayed
+ * deliveries come among them) of any trial: the loss is then not smooth within the step. Delays are checked with the
+ * weights; a delay closer to 0 than the step is skipped (it cannot be decreased by the step). The relative error of a
+ * parameter is {@code |exact − fd| / max(|exact|, |fd|, floor)} with {@code floor = 1e-4 · max_k |exact_k|}, so that components
  * far below the gradient's scale are judged on that scale.
  */
 public final class GradientCheck {
@@ -59,6 +60,11 @@ public final class GradientCheck {
 
         double get();
 
+        /** Smallest allowed value: a step below it is not taken. */
+        default double lowerBound() {
+            return Double.NEGATIVE_INFINITY;
+        }
+
         /** Sets the value; returns the problem to evaluate it (a new graph for model constants). */
         Task set(Task base, double value);
 
@@ -79,7 +85,7 @@ public final class GradientCheck {
         for (int k = 0; k < n; k++) {
             perTrial[k] = new TrialGradient(problem.graph());
             ev.lossAndGradient(problem.inputs().get(k), k, problem.loss(), perTrial[k]);
-            signature[k] = signature(ev.record());
+            signature[k] = signature(ev);
             mean.add(perTrial[k], 1.0 / n);
         }
         List<Parameter> params = parameters(problem, options);
@@ -134,6 +140,9 @@ public final class GradientCheck {
             TrialEvaluator[] cache) {
         double x = p.get();
         double h = step * Math.max(1, Math.abs(x));
+        if (x - h < p.lowerBound()) {
+            return Double.NaN;
+        }
         double[] values = new double[4];
         double[] offsets = {h, -h, h / 2, -h / 2};
         try {
@@ -163,18 +172,23 @@ public final class GradientCheck {
         int n = pb.inputs().size();
         for (int k = 0; k < n; k++) {
             sum += ev.loss(pb.inputs().get(k), k, pb.loss());
-            if (!Arrays.equals(signature(ev.record()), signature[k])) {
+            if (!Arrays.equals(signature(ev), signature[k])) {
                 return Double.NaN;
             }
         }
         return sum / n;
     }
 
-    /** The identities of a trial's events in order (network neuron, or ~channel for inputs). */
-    private static int[] signature(EventRecord rec) {
-        int[] s = new int[rec.eventCount()];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = rec.isInput(k) ? ~rec.inputChannel(k) : rec.neuron(k);
+    /**
+     * The identities of the last trial's events in order (network neuron, or ~channel for inputs), followed by the
+     * order of its delayed deliveries.
+     */
+    private static int[] signature(TrialEvaluator ev) {
+        EventRecord rec = ev.record();
+        int[] deliveries = ev.deliveryOrder();
+        int[] s = Arrays.copyOf(deliveries, rec.eventCount() + deliveries.length);
+        for (int k = 0; k < rec.eventCount(); k++) {
+            s[deliveries.length + k] = rec.isInput(k) ? ~rec.inputChannel(k) : rec.neuron(k);
         }
         return s;
     }
@@ -198,6 +212,7 @@ public final class GradientCheck {
                                 (t, m) -> m.weights(pj)[index]));
                     }
                 }
+                addDelays(list, pr, j, src + "->" + pops.get(pr.target()).name() + ".delay");
             }
         }
         if (options.initialStates()) {
@@ -234,6 +249,34 @@ public final class GradientCheck {
         return list;
     }
 
+    /** The delays of projection j, named by projection, presynaptic neuron or synapse as their kind says. */
+    private static void addDelays(List<Parameter> list, Projection pr, int j, String prefix) {
+        double[] delays = pr.delays();
+        switch (pr.delayKind()) {
+            case PROJECTION -> list.add(delayParameter(prefix, delays, 0, j));
+            case AXONAL -> {
+                for (int pre = 0; pre < pr.sourceSize(); pre++) {
+                    list.add(delayParameter(prefix + "[" + pre + "]", delays, pre, j));
+                }
+            }
+            case SYNAPSE -> {
+                for (int pre = 0; pre < pr.sourceSize(); pre++) {
+                    for (int k = rowStart(pr, pre); k < rowStart(pr, pre + 1); k++) {
+                        int post = pr.isDense() ? k - pre * pr.targetSize() : pr.targets()[k];
+                        list.add(delayParameter(prefix + "[" + pre + "," + post + "]", delays, k, j));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Delay d of projection j: bounded below by 0, so skipped when closer to 0 than the step. */
+    private static Parameter delayParameter(String name, double[] delays, int d, int j) {
+        return arrayParameter(name, delays, d, 0, (t, m) -> m.delays(j)[d]);
+    }
+
     private static int rowStart(Projection pr, int pre) {
         return pr.isDense() ? pre * pr.targetSize() : pr.rowStart()[pre];
     }
@@ -243,6 +286,10 @@ public final class GradientCheck {
     }
 
     private static Parameter arrayParameter(String name, double[] array, int k, Exact exact) {
+        return arrayParameter(name, array, k, Double.NEGATIVE_INFINITY, exact);
+    }
+
+    private static Parameter arrayParameter(String name, double[] array, int k, double lower, Exact exact) {
         return new Parameter() {
             public String name() {
                 return name;
@@ -250,6 +297,10 @@ public final class GradientCheck {
 
             public double get() {
                 return array[k];
+            }
+
+            public double lowerBound() {
+                return lower;
             }
 
             public Task set(Task base, double value) {

@@ -109,6 +109,11 @@ public final class TrialEvaluator {
         return value;
     }
 
+    /** The order of the last trial's delayed deliveries among its events ({@link EventSimulator#deliveryOrder()}). */
+    public int[] deliveryOrder() {
+        return simulator.deliveryOrder();
+    }
+
     /** Output times (with pseudospikes) of the last trial; live array. */
     public double[][] times() {
         return times;

@@ -6,6 +6,7 @@ import io.smoothspike.grad.PseudoSettings;
 import io.smoothspike.grad.Readout;
 import io.smoothspike.grad.ReadoutSpec;
 import io.smoothspike.grad.TrialEvaluator;
+import io.smoothspike.graph.DelayKind;
 import io.smoothspike.graph.Population;
 import io.smoothspike.graph.Projection;
 import io.smoothspike.graph.SimulationGraph;
@@ -18,6 +19,7 @@ import io.smoothspike.sim.EventSimulator;
 import io.smoothspike.sim.InputSpikes;
 import io.smoothspike.sim.TrialGradient;
 import io.smoothspike.sim.TrialSettings;
+import io.smoothspike.spec.DelaySpec;
 import io.smoothspike.spec.InputSpec;
 import io.smoothspike.spec.LossContext;
 import io.smoothspike.spec.Losses;
@@ -38,9 +40,11 @@ import org.ejml.data.DMatrixRMaj;
  * A compiled network: its description, the simulation graph, named parameters, trial inputs, read-out and loss.
  *
  * <p>Parameters are named {@code from->to.weight} (row-major by presynaptic neuron for all-to-all projections, in
- * synapse order otherwise), {@code population.coordinate0} for initial states in model coordinates (e.g.
- * {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}), {@code population.constant} for model
- * constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input spike times (channel by channel).
+ * synapse order otherwise), {@code from->to.delay} for a projection with delays (in the weights' order, one per
+ * presynaptic neuron, or one value; see {@link DelaySpec}), {@code population.coordinate0} for initial states in
+ * model coordinates (e.g. {@code h1.phase0}, {@code rnn.psi0} with ψ = atan V, {@code rnn.I0}),
+ * {@code population.constant} for model constants (e.g. {@code rnn.tau}) and {@code input.time} for explicit input
+ * spike times (channel by channel).
  * {@link #parameter} reads a copy; {@link #setParameter} writes through to the simulation. {@link #weights},
  * {@link #setWeights} and {@link #weightGradient} show a projection's weights as an EJML matrix.
  */
@@ -126,6 +130,12 @@ public final class Network {
             double[] w = projections.get(j).weights();
             add(new ArrayParameter(ps.label() + ".weight", w, ps.trainable()));
         }
+        for (int j = 0; j < projections.size(); j++) {
+            DelaySpec d = spec.projections().get(j).delays();
+            if (d != null) {
+                add(delayParameter(j, d));
+            }
+        }
         for (int p = 0; p < graph.populations().size(); p++) {
             PopulationSpec ps = spec.populations().get(p);
             Population pop = graph.populations().get(p);
@@ -146,6 +156,19 @@ public final class Network {
                         inputs.get(g).spec().trainTimes()));
             }
         }
+    }
+
+    /**
+     * The delays of projection j; those of a projection from one of several input groups per presynaptic neuron are
+     * the group's part of an array over all channels.
+     */
+    private DelayParameter delayParameter(int j, DelaySpec d) {
+        Projection p = graph.projections().get(j);
+        String from = spec.projections().get(j).from();
+        InputGroup group = inputs.stream().filter(g -> g.name().equals(from)).findFirst().orElse(null);
+        boolean window = group != null && p.delayKind() == DelayKind.AXONAL;
+        return new DelayParameter(spec.projections().get(j).label() + ".delay", j, window ? group.offset() : 0,
+                window ? group.size() : p.delays().length, d.trainable(), d.upperBound());
     }
 
     private void add(Parameter p) {
@@ -197,7 +220,8 @@ public final class Network {
     /**
      * The interval {@code [low, high]} every value of a parameter must stay in: input spike times in [0, T], initial
      * states and model constants where their model puts them ({@link NeuronModel#stateBounds},
-     * {@link io.smoothspike.model.ModelConstant#bounds}); weights are unbounded.
+     * {@link io.smoothspike.model.ModelConstant#bounds}), delays in [0, their largest delay or +∞]; weights are
+     * unbounded.
      */
     public double[] bounds(String name) {
         Parameter p = lookup(name);
@@ -210,6 +234,9 @@ public final class Network {
         }
         if (p instanceof ArrayParameter a && a.index < 0) {
             return new double[] {0, trial.duration()};
+        }
+        if (p instanceof DelayParameter d) {
+            return new double[] {0, d.max};
         }
         return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
     }
@@ -609,6 +636,8 @@ public final class Network {
                 }
             } else if (p instanceof ConstantParameter c) {
                 v[0] = g.constants(c.population)[c.index];
+            } else if (p instanceof DelayParameter d) {
+                System.arraycopy(g.delays(d.projection), d.offset, v, 0, v.length);
             } else if (p instanceof ArrayParameter a) {
                 for (int gi = 0; gi < inputs.size(); gi++) {
                     if (explicitTimes[gi] == a.array && timeGrad[gi] != null) {
@@ -693,6 +722,51 @@ public final class Network {
                 }
             }
             System.arraycopy(in, 0, array, 0, array.length);
+        }
+
+        public boolean trainable() {
+            return trainable;
+        }
+    }
+
+    /** A projection's delays: {@code length} entries of its live delay array from {@code offset}, within [0, max]. */
+    private final class DelayParameter implements Parameter {
+        private final String name;
+        private final int projection;
+        private final int offset;
+        private final int length;
+        private final boolean trainable;
+        private final double max;
+
+        DelayParameter(String name, int projection, int offset, int length, boolean trainable, double max) {
+            this.name = name;
+            this.projection = projection;
+            this.offset = offset;
+            this.length = length;
+            this.trainable = trainable;
+            this.max = max;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        public void read(double[] out) {
+            System.arraycopy(graph.projections().get(projection).delays(), offset, out, 0, length);
+        }
+
+        public void write(double[] in) {
+            for (int k = 0; k < length; k++) {
+                if (!(in[k] >= 0 && in[k] <= max)) {
+                    throw new IllegalArgumentException("parameter '" + name + "': delay " + k + " is " + in[k]
+                            + "; delays must lie in [0, " + max + "]");
+                }
+            }
+            System.arraycopy(in, 0, graph.projections().get(projection).delays(), offset, length);
         }
 
         public boolean trainable() {

@@ -1,5 +1,6 @@
 package io.smoothspike.network;
 
+import io.smoothspike.graph.DelayKind;
 import io.smoothspike.graph.Population;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.grad.PseudoInputRule;
@@ -11,6 +12,7 @@ import io.smoothspike.model.NeuronModelType;
 import io.smoothspike.model.NeuronModels;
 import io.smoothspike.model.UserCoordinates;
 import io.smoothspike.spec.ConnectivitySpec;
+import io.smoothspike.spec.DelaySpec;
 import io.smoothspike.spec.InputSpec;
 import io.smoothspike.spec.LossContext;
 import io.smoothspike.spec.Losses;
@@ -184,6 +186,10 @@ final class NetworkCompiler {
                     b.connectMasked(from, pr.to(), matrix, mask);
                 }
             }
+            if (pr.delays() != null) {
+                delays(b, pr.delays(), pre, post, mask, where + ".delays",
+                        srcInput != null && inputs.size() > 1 ? srcInput : null, channels);
+            }
         }
         SimulationGraph graph = b.build();
         ReadoutSpec readout = readout(spec, graph, popIndex, new PseudoSettings(ts.alpha(), rule));
@@ -196,6 +202,27 @@ final class NetworkCompiler {
         }
         LossContext loss = loss(spec, readout, ts.duration(), customLosses);
         return new Result(graph, trial, new PseudoSettings(ts.alpha(), rule), List.copyOf(inputs), readout, loss);
+    }
+
+    /**
+     * Gives the projection just connected the delays {@code d} describes; a projection from one of several input
+     * groups ({@code group} not null) spans all {@code channels}, and its delays per neuron those of the group's rows
+     * (the other rows have no synapses; their delays are 0 and never used).
+     */
+    private static void delays(SimulationGraph.Builder b, DelaySpec d, int pre, int post, boolean[][] mask,
+            String where, InputGroup group, int channels) {
+        DelayKind kind = d.kind(where);
+        double[] values = d.initial(pre, post, mask, where);
+        if (group != null && kind == DelayKind.AXONAL) {
+            double[] all = new double[channels];
+            System.arraycopy(values, 0, all, group.offset(), values.length);
+            values = all;
+        }
+        try {
+            b.delays(kind, values);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(where, e.getMessage());
+        }
     }
 
     private static PseudoInputRule rule(String r) {

@@ -10,19 +10,24 @@ import java.util.List;
 /**
  * Exact event-driven simulation of a {@link SimulationGraph} over one trial [0, T].
  *
- * <p>The engine repeatedly takes the earlier of the next external input spike and the earliest network spike (each
- * population kernel gives its earliest spike in closed form), advances the affected neurons by their closed-form
- * flows and transmits the event along the projections of its source. Events after T are not processed; a spike at
- * exactly T is an ordinary spike.
+ * <p>The engine repeatedly takes the earliest of the next external input spike, the next delayed delivery and the
+ * earliest network spike (each population kernel gives its earliest spike in closed form), advances the affected
+ * neurons by their closed-form flows and transmits the event along the projections of its source: at once along
+ * projections without delays, later along delayed ones ({@link io.smoothspike.graph.Projection#delays()}). Events
+ * after T are not processed; a spike at exactly T is an ordinary spike. Delayed deliveries that would arrive after T
+ * act at T, after the events of the trial, before the state at T is read (docs/method.md, "Delays").
  *
- * <p><b>Ties</b> are resolved deterministically: at equal times, external inputs come before network spikes, inputs
- * in their sorted order ({@link InputSpikes} keeps the given order among equal times), and network spikes by
- * ascending global neuron index (population order, then index within the population).
+ * <p><b>Ties</b> are resolved deterministically: at equal times, external inputs come before delayed deliveries and
+ * those before network spikes; inputs in their sorted order ({@link InputSpikes} keeps the given order among equal
+ * times), delayed deliveries in the order they were scheduled, and network spikes by ascending global neuron index
+ * (population order, then index within the population). Delayed deliveries are not events of the
+ * {@link EventRecord}; {@link #deliveryOrder()} tells their order.
  *
  * <p><b>Cost.</b> An input or spike costs its fan-out (one delivery per synapse, no allocation) plus the
  * bookkeeping of the targeted populations: O(log n) per delivery for lazily advanced models (QIF, LIF, oscillatory
  * LIF) and one O(n) scan per event for the theta population. Finding the next network spike costs O(number of
- * populations).
+ * populations). A delayed delivery costs O(log p) more, p the number of pending ones (one per row for delays per
+ * projection or per presynaptic neuron, one per synapse for delays per synapse).
  *
  * <p>A simulator owns its kernels and its {@link EventRecord} and reuses them across trials: use one simulator per
  * thread. The returned record is overwritten by the next {@link #run}.
@@ -50,12 +55,11 @@ public final class EventSimulator {
      * its target kernel shares dense rows, else null.
      */
     private final InputRowGradients[] heldBack;
+    /** The delayed projections' deliveries; null when no projection is delayed (the event loop then never uses it). */
+    private final DelayLine delays;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
-        if (graph.projections().stream().anyMatch(Projection::hasDelays)) {
-            throw new UnsupportedOperationException("projections with delays are not simulated yet");
-        }
         this.graph = graph;
         List<Population> pops = graph.populations();
         int np = pops.size();
@@ -67,7 +71,7 @@ public final class EventSimulator {
         for (int p = 0; p < np; p++) {
             Population pop = pops.get(p);
             kernels[p] = pop.model().newKernel(pop.size());
-            outgoing[p] = graph.fromPopulation(p);
+            outgoing[p] = undelayed(graph.fromPopulation(p));
             offsets[p] = pop.offset();
             stateSizes[p] = pop.model().stateSize();
             sizes[p] = pop.size();
@@ -75,7 +79,8 @@ public final class EventSimulator {
                 kernels[p].shareCachesWith(kernels[q]);
             }
         }
-        this.fromInputs = graph.fromInputs();
+        this.fromInputs = undelayed(graph.fromInputs());
+        this.delays = DelayLine.of(graph, kernels);
         this.record = new EventRecord(graph.neuronCount(), stateSizes, sizes);
         this.populationOfNeuron = new int[graph.neuronCount()];
         for (int p = 0; p < np; p++) {
@@ -88,6 +93,11 @@ public final class EventSimulator {
         for (int p = 0; p < np; p++) {
             outgoingIndex[p] = Arrays.stream(outgoing[p]).mapToInt(all::indexOf).toArray();
         }
+    }
+
+    /** The projections without delays among {@code projections}, in order: those delivered as their source fires. */
+    private static Projection[] undelayed(Projection[] projections) {
+        return Arrays.stream(projections).filter(p -> !p.hasDelays()).toArray(Projection[]::new);
     }
 
     /** Turns on or off the recording that {@link #backward} needs, for the following runs. */
@@ -161,8 +171,8 @@ public final class EventSimulator {
     /**
      * Reverse-mode sweep over the last (recorded) trial. {@code eventTimeAdjoint[k]} is the explicit dL/dt of event k
      * (e.g. from the loss on ordinary output spikes), {@code finalStateAdjoint[p]} is dL/d(state at T) of population
-     * p in model coordinates. Adds dL/d(weights, initial states, constants) into {@code grad} and sets its input-time
-     * gradient.
+     * p in model coordinates. Adds dL/d(weights, delays, initial states, constants) into {@code grad} and sets its
+     * input-time gradient.
      */
     public void backward(double[] eventTimeAdjoint, double[][] finalStateAdjoint, TrialGradient grad) {
         if (!recording) {
@@ -180,10 +190,16 @@ public final class EventSimulator {
         }
         double[] inputGrad = grad.inputTimes();
         int input = lastInputEvents;
+        // with delays, the sweep adds the time adjoints of the delayed deliveries to their source events' adjoints
+        double[] adjoint = delays == null ? eventTimeAdjoint
+                : delays.beginBackward(eventTimeAdjoint, record.eventCount());
         for (int k = record.eventCount() - 1; k >= 0; k--) {
+            if (delays != null) {
+                delays.backwardAfter(k, adjoint, grad);
+            }
             double t = record.time(k);
             if (record.isInput(k)) {
-                double a = eventTimeAdjoint[k] + transmitBackward(fromInputs, fromInputsIndex, heldBack,
+                double a = adjoint[k] + transmitBackward(fromInputs, fromInputsIndex, heldBack,
                         record.inputChannel(k), t, grad, inputTimeGradients);
                 if (inputTimeGradients) {
                     inputGrad[--input] = a;
@@ -192,7 +208,7 @@ public final class EventSimulator {
                 int n = record.neuron(k);
                 int pop = populationOfNeuron[n];
                 int local = n - offsets[pop];
-                double a = eventTimeAdjoint[k]
+                double a = adjoint[k]
                         + transmitBackward(outgoing[pop], outgoingIndex[pop], null, local, t, grad, true);
                 kernels[pop].backwardFire(local, t, a);
             }
@@ -225,6 +241,16 @@ public final class EventSimulator {
             }
         }
         return a;
+    }
+
+    /**
+     * The order of the last trial's delayed deliveries among its events: four numbers per delivery, in delivery order
+     * (the number of events before it, its projection's index or that index's bitwise complement when it acted at T,
+     * its source row, its synapse or −1 for a whole row). Two trials with equal records and equal orders made the
+     * same sequence of kernel calls. Empty without delayed projections.
+     */
+    public int[] deliveryOrder() {
+        return delays == null ? new int[0] : delays.order();
     }
 
     public SimulationGraph graph() {
@@ -268,6 +294,9 @@ public final class EventSimulator {
             kernels[p].initialize(pops.get(p).initialState());
         }
         record.clear(duration);
+        if (delays != null) {
+            delays.clear();
+        }
         int inputEvents = 0;
         int nextInput = 0;
         int inputCount = input.size();
@@ -276,12 +305,15 @@ public final class EventSimulator {
         double now = 0;
         while (true) {
             double tIn = nextInput < inputCount ? input.time(nextInput) : Double.POSITIVE_INFINITY;
-            if (tIn > now) {
+            double tDelayed = delays == null ? Double.POSITIVE_INFINITY : delays.nextTime();
+            // the next external event: an input, or a delayed delivery (inputs first at equal times)
+            double tExt = Math.min(tIn, tDelayed);
+            if (tExt > now) {
                 int pop = -1;
                 double tNet = Double.POSITIVE_INFINITY;
                 for (int p = 0; p < kernels.length; p++) {
                     // an answer above this bound can neither win nor matter: the input or an earlier spike goes first
-                    double t = kernels[p].nextSpikeTimeUpTo(Math.min(Math.min(tIn, tNet), duration));
+                    double t = kernels[p].nextSpikeTimeUpTo(Math.min(Math.min(tExt, tNet), duration));
                     if (Double.isNaN(t)) {
                         throw nonFinite(p);
                     }
@@ -290,7 +322,7 @@ public final class EventSimulator {
                         pop = p;
                     }
                 }
-                if (tNet < tIn) {
+                if (tNet < tExt) {
                     if (tNet > duration) {
                         break;
                     }
@@ -304,21 +336,34 @@ public final class EventSimulator {
                     kernels[pop].fire(local, tNet);
                     record.addSpike(tNet, offsets[pop] + local);
                     transmit(outgoing[pop], local, tNet);
+                    if (delays != null) {
+                        delays.schedule(pop + 1, local, tNet, record.eventCount() - 1);
+                    }
                     now = tNet;
                     continue;
                 }
-                if (tIn > duration) {
+                if (tExt > duration) {
                     break;
                 }
                 if (trace != null) {
-                    nextSample = sample(trace, nextSample, tIn, sampleBuffer);
+                    nextSample = sample(trace, nextSample, tExt, sampleBuffer);
                 }
             }
-            int channel = input.source(nextInput++);
-            inputEvents++;
-            record.addInput(tIn, channel);
-            transmit(fromInputs, channel, tIn);
-            now = tIn;
+            if (tIn <= tDelayed) {
+                int channel = input.source(nextInput++);
+                inputEvents++;
+                record.addInput(tIn, channel);
+                transmit(fromInputs, channel, tIn);
+                if (delays != null) {
+                    delays.schedule(DelayLine.INPUT_GROUP, channel, tIn, record.eventCount() - 1);
+                }
+            } else {
+                delays.deliverNext(record.eventCount());
+            }
+            now = tExt;
+        }
+        if (delays != null) {
+            delays.deliverRemainingAt(duration, record.eventCount());
         }
         if (trace != null) {
             sample(trace, nextSample, Math.nextUp(duration), sampleBuffer);

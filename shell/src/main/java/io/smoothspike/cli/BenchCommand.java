@@ -22,11 +22,13 @@ final class BenchCommand {
               sim    event engine, forward simulation only. Cases:
                        mnist-theta    784-100-100-10 theta network, random binary 28x28 inputs,
                                       hidden layers active (about 0.4 spikes per hidden neuron)
+                       mnist-theta-delays  the same with per-synapse delays uniform in [0, T/4]
                        recurrent-qif  1000 QIF neurons, 10% connectivity, Poisson drive
               grad   one trial's forward pass versus forward + backward (loss and exact gradient),
                      backward_cost_ratio = forward rate / forward-backward rate. Cases:
                        mnist-theta-silent, mnist-theta-active  the MNIST network, paper (silent) and
                                       active initialisation, random binary images, cross-entropy
+                       mnist-theta-active-delays  the active one with per-synapse delays in [0, T/4]
                        recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
               mnist  training throughput on real MNIST: forward + backward + AdaBelief step, batch 1000,
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);

@@ -18,6 +18,7 @@ import java.util.Map;
 /**
  * Forward versus forward + backward throughput of single trials: forward = event pass, output times with
  * pseudospikes and loss; forward + backward = the same with recording, then the exact gradient.
+ * {@code mnist-theta-active-delays} is {@code mnist-theta-active} with per-synapse delays U(0, T/4).
  */
 final class GradBenchmark {
 
@@ -25,13 +26,15 @@ final class GradBenchmark {
     }
 
     static List<String> names() {
-        return List.of("mnist-theta-silent", "mnist-theta-active", "recurrent-qif");
+        return List.of("mnist-theta-silent", "mnist-theta-active", "mnist-theta-active-delays", "recurrent-qif");
     }
 
     static Task task(String name) {
         return switch (name) {
             case "mnist-theta-silent" -> PaperTasks.mnistLike(0, 256, 7);
             case "mnist-theta-active" -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 256, 7);
+            case "mnist-theta-active-delays" -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 256, 7,
+                    PaperTasks.MNIST_MAX_DELAY);
             case "recurrent-qif" -> recurrentTask();
             default -> throw new UsageException("unknown case '" + name + "'; known: " + names());
         };

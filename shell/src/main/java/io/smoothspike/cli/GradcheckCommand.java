@@ -30,6 +30,8 @@ final class GradcheckCommand {
         CASES.put("recurrent", () -> PaperTasks.recurrent(1.0, 1.0, 3));
         CASES.put("mnist-theta-silent", () -> PaperTasks.mnistLike(0, 1, 5));
         CASES.put("mnist-theta-active", () -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 1, 5));
+        CASES.put("mnist-theta-active-delays", () -> PaperTasks.mnistLike(PaperTasks.MNIST_ACTIVE_BIAS, 1, 5,
+                PaperTasks.MNIST_MAX_DELAY));
     }
 
     /** The options of the built-in cases, and those of a script. */
@@ -41,7 +43,7 @@ final class GradcheckCommand {
                    smoothspike gradcheck FILE.groovy [--batch N] [--data DIR] [-Pname=value ...] [options above]
 
             Compares the exact gradient with Richardson-extrapolated central finite differences for every
-            parameter (weights, initial states, model constants, input spike times) of the built-in cases:
+            parameter (weights, delays, initial states, model constants, input spike times) of the built-in cases:
               %s
             and prints, per case, the number of parameters checked and skipped (an event-order change within the
             finite-difference step makes the loss non-smooth there), the worst absolute and relative errors and

@@ -154,24 +154,56 @@ public final class GroovyNetworkBuilder {
 
     /**
      * {@code connect 'from', 'to', weights: fanInUniform(scale: 0.5, seed: 1) | number | [[…]],
-     * connectivity: allToAll() | oneToOne() | random(p: 0.1, seed: 1) | mask([[…]]), trainable: true}.
+     * connectivity: allToAll() | oneToOne() | random(p: 0.1, seed: 1) | mask([[…]]), trainable: true,
+     * delays: uniform(0, 1, seed: 3) | normal(…) | number | [d…] | [[…]], delayPer: 'synapse' | 'neuron' |
+     * 'projection', trainDelays: false, maxDelay: d}.
      */
     public void connect(Map<String, Object> args, String from, String to) {
         here("projections[" + from + "->" + to + "]");
         String what = "connect '" + from + "' -> '" + to + "'";
-        NamedArgs a = new NamedArgs(what, args, "weights", "connectivity", "trainable");
+        NamedArgs a = new NamedArgs(what, args, "weights", "connectivity", "trainable", "delays", "delayPer",
+                "trainDelays", "maxDelay");
         ProjectionBuilder p = builder.connect(from, to);
         if (a.has("connectivity")) {
             p.connectivity(a.object("connectivity", ConnectivitySpec.class));
         }
         if (a.has("weights")) {
-            Object w = a.raw("weights");
-            p.weights(w instanceof List<?> ? Snn.matrix(NamedArgs.matrix(what + " weights", w))
-                    : value(what + " weights", w));
+            p.weights(perSynapse(what + " weights", a.raw("weights")));
         }
         if (!a.flag("trainable", true)) {
             p.frozen();
         }
+        delays(what, a, p);
+    }
+
+    /** The delay arguments of {@code connect}; without {@code delays}, the others are refused. */
+    private static void delays(String what, NamedArgs a, ProjectionBuilder p) {
+        if (!a.has("delays")) {
+            for (String key : List.of("delayPer", "trainDelays", "maxDelay")) {
+                if (a.has(key)) {
+                    throw new IllegalArgumentException(what + ": '" + key + "' needs delays, e.g. delays: "
+                            + "uniform(0, 1, seed: 3)");
+                }
+            }
+            return;
+        }
+        Object d = a.raw("delays");
+        p.delays(d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?>
+                ? perSynapse(what + " delays", d) : value(what + " delays", d));
+        if (a.has("delayPer")) {
+            p.delayPer(String.valueOf(a.raw("delayPer")));
+        }
+        if (a.flag("trainDelays", false)) {
+            p.trainDelays();
+        }
+        if (a.has("maxDelay")) {
+            p.maxDelay(a.number("maxDelay"));
+        }
+    }
+
+    /** Values of a projection's synapses: a {@code [pre][post]} matrix as a list of lists, or a value spec. */
+    private static ValueSpec perSynapse(String what, Object v) {
+        return v instanceof List<?> ? Snn.matrix(NamedArgs.matrix(what, v)) : value(what, v);
     }
 
     /** {@code readout 'population'}: every neuron, first spikes. */

@@ -222,6 +222,17 @@ public abstract class SmoothSpikeScript extends Script {
         return scaled(a, Snn.uniform(a.number("low"), a.number("high"), a.seed("seed", 0)));
     }
 
+    /** {@code uniform(0, 1, seed: 3, spectralRadius: 0.9)}: low and high by position. */
+    public ValueSpec uniform(Map<String, Object> args, double low, double high) {
+        NamedArgs a = new NamedArgs("uniform", args, "seed", "spectralRadius");
+        return scaled(a, Snn.uniform(low, high, a.seed("seed", 0)));
+    }
+
+    /** {@code uniform(0, 1)}: seed 0. */
+    public ValueSpec uniform(double low, double high) {
+        return uniform(Map.of(), low, high);
+    }
+
     /** {@code normal(mean: 0, std: 1, seed: 1)}; {@code spectralRadius: 0.9} scales a square weight matrix. */
     public ValueSpec normal(Map<String, Object> args) {
         NamedArgs a = new NamedArgs("normal", args, "mean", "std", "seed", "spectralRadius");

@@ -4,6 +4,7 @@ import io.smoothspike.data.PoissonTrains;
 import io.smoothspike.grad.PseudoSettings;
 import io.smoothspike.grad.ReadoutSpec;
 import io.smoothspike.grad.Task;
+import io.smoothspike.graph.DelayKind;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.SpikeTimeSquaredError;
@@ -32,6 +33,8 @@ public final class PaperTasks {
     public static final double MNIST_INPUT_TIME = -2 * Math.log1p(-0.01);
     /** Weight offset of {@link #mnistTheta} that makes the hidden layers active (about 0.4 spikes per neuron). */
     public static final double MNIST_ACTIVE_BIAS = 0.135;
+    /** Largest per-synapse delay of the delayed MNIST-shaped cases of the benchmarks and gradcheck (T/4). */
+    public static final double MNIST_MAX_DELAY = 0.5;
 
     private PaperTasks() {
     }
@@ -129,7 +132,16 @@ public final class PaperTasks {
      * {@code (U(−0.5, 0.5) + bias)/sqrt(fan_in)}; bias 0 is the paper's silent initialisation.
      */
     public static SimulationGraph mnistTheta(double bias, long seed) {
+        return mnistTheta(bias, seed, 0);
+    }
+
+    /**
+     * {@link #mnistTheta(double, long)} (the same weights) with per-synapse delays U(0, maxDelay) drawn from their
+     * own generator; no delays for {@code maxDelay} 0.
+     */
+    public static SimulationGraph mnistTheta(double bias, long seed, double maxDelay) {
         SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom delays = new SplittableRandom(~seed);
         int[] sizes = {784, 100, 100, 10};
         String[] names = {"pixels", "h1", "h2", "out"};
         SimulationGraph.Builder b = SimulationGraph.builder().inputs(names[0], sizes[0]);
@@ -148,6 +160,9 @@ public final class PaperTasks {
                 }
             }
             b.connectDense(names[l - 1], names[l], w);
+            if (maxDelay > 0) {
+                b.delays(DelayKind.SYNAPSE, delays.doubles((long) sizes[l - 1] * sizes[l], 0, maxDelay).toArray());
+            }
         }
         return b.build();
     }
@@ -166,7 +181,12 @@ public final class PaperTasks {
      * cross-entropy with γ = 1e-2.
      */
     public static Task mnistLike(double bias, int samples, long seed) {
-        SimulationGraph g = mnistTheta(bias, seed);
+        return mnistLike(bias, samples, seed, 0);
+    }
+
+    /** {@link #mnistLike(double, int, long)} on {@link #mnistTheta(double, long, double)}: delays up to maxDelay. */
+    public static Task mnistLike(double bias, int samples, long seed, double maxDelay) {
+        SimulationGraph g = mnistTheta(bias, seed, maxDelay);
         SplittableRandom rng = new SplittableRandom(seed + 1);
         List<InputSpikes> inputs = new ArrayList<>();
         int[] labels = new int[samples];
@@ -175,7 +195,7 @@ public final class PaperTasks {
             labels[k] = rng.nextInt(10);
         }
         ReadoutSpec readout = ReadoutSpec.firstSpikes(g, 2, PseudoSettings.DEFAULT);
-        String name = bias == 0 ? "mnist-theta-silent" : "mnist-theta-active";
+        String name = (bias == 0 ? "mnist-theta-silent" : "mnist-theta-active") + (maxDelay > 0 ? "-delays" : "");
         return new Task(name, g, MNIST_TRIAL, readout, inputs,
                 new FirstSpikeCrossEntropy(labels, 10, 1e-2, MNIST_TRIAL.duration()));
     }
