@@ -54,8 +54,8 @@ class DelayGradientTest {
     }
 
     /**
-     * {@code n} neurons in {@code state}, the first coordinate raised by {@code shift} and spread by 0.1 (so that no two
-     * neurons tie).
+     * {@code n} neurons in {@code state}, the first coordinate raised by {@code shift} and spread by 0.1 (so that no
+     * two neurons tie).
      */
     private static double[] spread(double[] state, int n, double shift) {
         double[] s = new double[state.length * n];
