@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * four perturbed evaluations changes the sequence of events (which neurons spike, in which order, and where delayed
  * deliveries come among them) of any trial: the loss is then not smooth within the step. Delays are checked with the
  * weights; a delay closer to 0 than the step is skipped (it cannot be decreased by the step). The relative error of a
- * parameter is {@code |exact − fd| / max(|exact|, |fd|, floor)} with {@code floor = 1e-4 · max_k |exact_k|}, so that components
- * far below the gradient's scale are judged on that scale.
+ * parameter is {@code |exact − fd| / max(|exact|, |fd|, floor)} with {@code floor = 1e-4 · max_k |exact_k|}, so that
+ * components far below the gradient's scale are judged on that scale.
  */
 public final class GradientCheck {
 

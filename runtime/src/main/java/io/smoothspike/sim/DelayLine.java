@@ -125,7 +125,7 @@ final class DelayLine {
         double d = delays[k];
         if (!(d >= 0) || d == Double.POSITIVE_INFINITY) {
             throw new IllegalStateException("delay " + k + " of projection " + index[slot] + " is " + d
-                    + "; delays must be finite and >= 0 (set them within bounds)");
+                    + ": delays must be finite and >= 0 (check the values written into the projection's delays)");
         }
         return d;
     }

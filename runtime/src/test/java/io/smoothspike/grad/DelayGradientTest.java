@@ -44,18 +44,18 @@ class DelayGradientTest {
         };
     }
 
-    /** Delays of {@code kind} for a projection of the given sizes: spread over [0.15, 2.1]. */
-    private static double[] delays(DelayKind kind, int sources, int synapses, double shift) {
+    /** Delays of {@code kind} for a projection of the given sizes: spread over [0.15, 2.1], times {@code scale}. */
+    private static double[] delays(DelayKind kind, int sources, int synapses, double shift, double scale) {
         double[] d = new double[kind.length(sources, synapses)];
         for (int k = 0; k < d.length; k++) {
-            d[k] = 0.15 + (shift + 0.61 * k) % 1.95;
+            d[k] = scale * (0.15 + (shift + 0.61 * k) % 1.95);
         }
         return d;
     }
 
     /**
-     * {@code n} neurons in {@code state}, the first coordinate raised by {@code shift} and spread by 0.1 (so that no two
-     * neurons tie).
+     * {@code n} neurons in {@code state}, the first coordinate raised by {@code shift} and spread by 0.1 (so that no
+     * two neurons tie).
      */
     private static double[] spread(double[] state, int n, double shift) {
         double[] s = new double[state.length * n];
@@ -66,8 +66,11 @@ class DelayGradientTest {
         return s;
     }
 
-    /** The network: 3 inputs → 3 hidden (dense) → 2 outputs (sparse), and in the recurrent case hidden → hidden. */
-    static SimulationGraph graph(String id, DelayKind kind, boolean recurrent) {
+    /**
+     * The network: 3 inputs → 3 hidden (dense) → 2 outputs (sparse), and in the recurrent case hidden → hidden; every
+     * projection with delays of {@code kind} ({@code NONE}: undelayed), scaled by {@code scale}.
+     */
+    static SimulationGraph graph(String id, DelayKind kind, boolean recurrent, double scale) {
         Setup s = setup(id);
         double w = s.scale();
         SimulationGraph.Builder b = SimulationGraph.builder().inputs("in", 3)
@@ -75,21 +78,25 @@ class DelayGradientTest {
                 .population("out", s.model(), 2, spread(s.init(), 2, 0.07))
                 .connectDense("in", "h", new double[][] {{w, 0.5 * w, -0.2 * w}, {-0.3 * w, w, 0.6 * w},
                     {0.7 * w, -0.25 * w, 0.9 * w}})
-                .delays(kind, delays(kind, 3, 9, 0.1))
+                .delays(kind, delays(kind, 3, 9, 0.1, scale))
                 .connectMasked("h", "out", new double[][] {{0.8 * w, 0.4 * w}, {0.6 * w, 0}, {-0.3 * w, 0.9 * w}},
                         new boolean[][] {{true, true}, {true, false}, {true, true}})
-                .delays(kind, delays(kind, 3, 5, 0.7));
+                .delays(kind, delays(kind, 3, 5, 0.7, scale));
         if (recurrent) {
             b.connectMasked("h", "h", new double[][] {{0, 0.3 * w, 0}, {0, 0, -0.2 * w}, {0.25 * w, 0, 0}},
                     new boolean[][] {{false, true, false}, {false, false, true}, {true, false, false}})
-                    .delays(kind, delays(kind, 3, 3, 1.2));
+                    .delays(kind, delays(kind, 3, 3, 1.2, scale));
         }
         return b.build();
     }
 
     static Task task(String id, DelayKind kind, boolean recurrent) {
+        return task(id, graph(id, kind, recurrent, 1), kind + (recurrent ? "-recurrent" : ""));
+    }
+
+    /** The task of the network {@code g} of model {@code id}: output times of the two output neurons. */
+    static Task task(String id, SimulationGraph g, String name) {
         Setup s = setup(id);
-        SimulationGraph g = graph(id, kind, recurrent);
         TrialSettings trial = new TrialSettings(s.duration(), 100);
         InputSpikes in = InputSpikes.of(INPUT_TIMES, new int[] {0, 1, 2, 0});
         EventRecord rec = new EventSimulator(g).run(in, trial);
@@ -107,7 +114,7 @@ class DelayGradientTest {
             }
         }
         ReadoutSpec readout = new ReadoutSpec(neurons, counts, PseudoSettings.DEFAULT);
-        return new Task(id + "-" + kind + (recurrent ? "-recurrent" : ""), g, trial, readout, List.of(in),
+        return new Task(id + "-" + name, g, trial, readout, List.of(in),
                 new SpikeTimeSquaredError(targets));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.smoothspike.graph.DelayKind;
 import io.smoothspike.graph.SimulationGraph;
 import io.smoothspike.loss.FirstSpikeCrossEntropy;
 import io.smoothspike.loss.Loss;
@@ -19,19 +20,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Input-layer weight gradients held back over trials and added source row by source row equal those added at once,
  * bit for bit, whatever the input pattern: simultaneous inputs, inputs alone at their time, channels spiking several
- * times, several input projections, and targets that do not share rows (QIF).
+ * times, several input projections, targets that do not share rows (QIF), and delayed input projections beside
+ * undelayed ones into the same population.
  */
 class HeldBackInputRowsTest {
 
     static final int CHANNELS = 40;
     static final TrialSettings TRIAL = new TrialSettings(2, 200);
 
-    /** Inputs → theta "a" (12) → theta "b" (8, read out), inputs → "b", inputs → QIF "q" (5), all dense. */
-    static SimulationGraph graph(SplittableRandom rng) {
+    /**
+     * Inputs → theta "a" (12) → theta "b" (8, read out), inputs → "b", inputs → QIF "q" (5), all dense; with
+     * {@code delayed}, inputs → "b" has axonal delays and "a" → "b" per-synapse delays.
+     */
+    static SimulationGraph graph(SplittableRandom rng, boolean delayed) {
         Theta theta = new Theta(6 / Math.PI, 1.25);
         double[] a = new double[12];
         double[] b = new double[8];
@@ -41,15 +48,21 @@ class HeldBackInputRowsTest {
         for (int i = 0; i < 5; i++) {
             q[2 * i] = Math.atan(0.2 * i - 0.5);
         }
-        return SimulationGraph.builder().inputs("in", CHANNELS)
+        SimulationGraph.Builder g = SimulationGraph.builder().inputs("in", CHANNELS)
                 .population("a", theta, 12, a)
                 .population("b", theta, 8, b)
                 .population("q", new Qif(1.3), 5, q)
                 .connectDense("in", "a", weights(rng, CHANNELS, 12, 0.45))
-                .connectDense("in", "b", weights(rng, CHANNELS, 8, 0.2))
-                .connectDense("in", "q", weights(rng, CHANNELS, 5, 0.3))
-                .connectDense("a", "b", weights(rng, 12, 8, 0.4))
-                .build();
+                .connectDense("in", "b", weights(rng, CHANNELS, 8, 0.2));
+        if (delayed) {
+            g.delays(DelayKind.AXONAL, rng.doubles(CHANNELS, 0, 0.5).toArray());
+        }
+        g.connectDense("in", "q", weights(rng, CHANNELS, 5, 0.3))
+                .connectDense("a", "b", weights(rng, 12, 8, 0.4));
+        if (delayed) {
+            g.delays(DelayKind.SYNAPSE, rng.doubles(12 * 8, 0, 0.5).toArray());
+        }
+        return g.build();
     }
 
     static double[][] weights(SplittableRandom rng, int from, int to, double bias) {
@@ -75,10 +88,11 @@ class HeldBackInputRowsTest {
         return InputSpikes.of(times, channels);
     }
 
-    @Test
-    void heldBackRowsAddUpBitwiseAsRowsAddedAtOnce() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void heldBackRowsAddUpBitwiseAsRowsAddedAtOnce(boolean delayed) {
         SplittableRandom rng = new SplittableRandom(11);
-        SimulationGraph g = graph(rng);
+        SimulationGraph g = graph(rng, delayed);
         ReadoutSpec readout = ReadoutSpec.firstSpikes(g, 1, PseudoSettings.DEFAULT);
         int trials = 25;
         List<InputSpikes> inputs = new ArrayList<>();
@@ -88,7 +102,8 @@ class HeldBackInputRowsTest {
             labels[k] = rng.nextInt(8);
         }
         Loss loss = new FirstSpikeCrossEntropy(labels, 8, 1e-2, TRIAL.duration());
-        assertSameSums(g, readout, inputs, loss, "theta and QIF targets, mixed input times");
+        assertSameSums(g, readout, inputs, loss, "theta and QIF targets, mixed input times"
+                + (delayed ? ", delays" : ""));
     }
 
     @Test
@@ -126,6 +141,7 @@ class HeldBackInputRowsTest {
             assertEquals(lossAtOnce, lossHeldBack, 0.0, part + ": loss");
             for (int j = 0; j < g.projections().size(); j++) {
                 assertBits(expected.weights(j), actual.weights(j), part + ", projection " + j);
+                assertBits(expected.delays(j), actual.delays(j), part + ", delays of projection " + j);
                 nonzero |= Arrays.stream(expected.weights(j)).anyMatch(x -> x != 0);
             }
             for (int p = 0; p < g.populations().size(); p++) {
