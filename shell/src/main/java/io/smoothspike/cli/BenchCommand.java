@@ -30,6 +30,10 @@ final class BenchCommand {
                                       active initialisation, random binary images, cross-entropy
                        mnist-theta-active-delays  the active one with per-synapse delays in [0, T/4]
                        recurrent-qif  the network of 'sim', first spikes of 10 neurons read out
+                       temporal-qif   the scale of temporal event data: 700 Poisson input channels
+                                      (about 2800 input spikes per trial, T = 4), 256 recurrent QIF
+                                      neurons, 20 QIF read-out neurons; forward + backward rate =
+                                      training trials per second and thread
               mnist  training throughput on real MNIST: forward + backward + AdaBelief step, batch 1000,
                      cases "silent" (paper initialisation) and "trained" (after --train-epochs, default 1);
                      10 warm-up batches (no updates), then --batches (default 30) measured;
