@@ -3,9 +3,10 @@
 // initial phases 3 (half the period: every neuron is silent), weights uniform in +-0.5/sqrt(fan-in);
 // trainable: all weights and initial phases. The spike cap K is 2 per hidden neuron (200 for the paper's width).
 // -Pdata: 'mnist', 'fashion-mnist' (fashion_mnist.groovy runs this script so) or a folder of IDX files of one's own,
-// whose image size and classes set the input and the read-out.
+// whose image size and classes set the input and the read-out. -Pbins: intensity levels of the input spike times
+// (image encoder; 1: the binarised image above); more than 1 needs -Pflip=0, as the pixel flips binarise.
 def p = params(seed: 1, hidden: 100, epochs: 100, batch: 1000, lr: 4e-3, decayEpochs: 100, flip: 0.02,
-        trainLimit: 0, testLimit: 0, data: 'mnist')
+        trainLimit: 0, testLimit: 0, data: 'mnist', bins: 1)
 
 def load = { split ->
     switch (p.data) {
@@ -14,6 +15,10 @@ def load = { split ->
         default: return idx(dir: p.data, split: split)
     }
 }
+if (p.bins > 1 && p.flip > 0) {
+    throw new IllegalArgumentException("flip: ${p.flip} binarises the training images, but bins: ${p.bins} encodes " +
+            'grey levels, so training and test would see different inputs; give -Pflip=0 with -Pbins above 1')
+}
 def trainSet = load('train')
 def testSet = load('test')
 def neuron = theta(tau: 6 / Math.PI, drive: 1.25)
@@ -21,7 +26,7 @@ def name = p.data in ['mnist', 'fashion-mnist'] ? p.data : 'idx'
 
 def net = network(name) {
     trial duration: 2, spikeCap: 2 * p.hidden
-    input 'pixels', size: trainSet.pixelCount(), image: [bins: 1]
+    input 'pixels', size: trainSet.pixelCount(), image: [bins: p.bins]
     population 'h1', size: p.hidden, model: neuron, phase0: 3, trainInitial: true
     population 'h2', size: p.hidden, model: neuron, phase0: 3, trainInitial: true
     population 'out', size: trainSet.classes(), model: neuron, phase0: 3, trainInitial: true

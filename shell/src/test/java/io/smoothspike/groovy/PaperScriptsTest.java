@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smoothspike.network.Network;
+import io.smoothspike.spec.InputSpec;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +101,31 @@ class PaperScriptsTest {
                 Map.of("data", data.toString(), "hidden", "40")).networks().get(0);
         assertEquals(40 + 40 + 10, net.graph().neuronCount());
         assertEquals(80, net.trial().spikeCap());
+    }
+
+    @Test
+    void fashionScriptEncodesGreyLevelsWithoutPixelFlipsAndMnistKeepsItsBinarisedImages() throws IOException {
+        Path data = dir.resolve("data");
+        writeFakeMnist(data, 10);
+        ScriptRunner.Result r = ScriptRunner.run(SCRIPTS.resolve("fashion_mnist.groovy"), dir.resolve("fashion"),
+                null, Map.of("data", data.toString(), "hidden", "10", "epochs", "1", "batch", "10"));
+        assertEquals(new InputSpec.Image(8), r.networks().get(0).spec().inputs().get(0).source());
+        String metrics = Files.readString(dir.resolve("fashion").resolve("metrics.json"));
+        assertTrue(metrics.contains("\"augmentation\" : \"none\""), metrics);
+        Network mnist = ScriptRunner.firstNetwork(SCRIPTS.resolve("mnist.groovy"), dir.resolve("mnist"), null,
+                Map.of("data", data.toString())).networks().get(0);
+        assertEquals(new InputSpec.Image(1), mnist.spec().inputs().get(0).source(), "docs/experiments.md §4.1");
+    }
+
+    @Test
+    void mnistScriptRefusesGreyLevelsWithPixelFlipsThatBinariseThem() throws IOException {
+        Path data = dir.resolve("data");
+        writeFakeMnist(data, 10);
+        ScriptError e = org.junit.jupiter.api.Assertions.assertThrows(ScriptError.class, () -> ScriptRunner
+                .firstNetwork(SCRIPTS.resolve("mnist.groovy"), dir, null, Map.of("data", data.toString(),
+                        "bins", "8")));
+        assertTrue(e.getMessage().startsWith("mnist.groovy:") && e.getMessage().contains("flip: 0.02 binarises")
+                && e.getMessage().contains("give -Pflip=0 with -Pbins above 1"), e.getMessage());
     }
 
     @Test
