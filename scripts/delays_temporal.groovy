@@ -13,7 +13,7 @@
 // Writes loss.png, error.png, confusion.csv (last model, test set), results.md, metrics.csv/json, model*.json.
 import io.smoothspike.data.SpikeIntervals
 
-def p = params(seed: 1, delays: false, trainDelays: true, hidden: 30, epochs: 10, batch: 50, lr: 0.01,
+def p = params(seed: 1, delays: false, trainDelays: true, hidden: 40, epochs: 10, batch: 50, lr: 0.01,
         gamma: 0.01, inLow: 0.5, inHigh: 3.5, outLow: -0.5, outHigh: 1.5, maxDelay: 12.0, duration: 32.0, classes: 4,
         shortestGap: 4.0, gapStep: 2.0, onsetSpread: 8.0, jitter: 0.2, distractors: 0, trainLimit: 0, testLimit: 0)
 
