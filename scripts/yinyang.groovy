@@ -11,6 +11,8 @@
 // pseudospikes; in trials of 2 about 60 %), with γ = 0.3 the pull outweighs the cross-entropy (about 93 % in all).
 // Model selection: the validation split is evaluated after every epoch and the best model by validation accuracy
 // is kept as model_best.json; results.md gives the test accuracy of the best and of the last model.
+// -Pdelays=true gives every synapse of both projections a trainable delay, initially uniform in [0, maxDelay] and
+// kept in [0, maxDelay] (default false: no delays, the network above unchanged).
 // Writes loss.png, error.png, test_predictions.png (the test points by the last model's class) and results.md.
 import io.smoothspike.data.YinYang
 import org.knowm.xchart.XYChartBuilder
@@ -18,21 +20,23 @@ import org.knowm.xchart.XYSeries
 import org.knowm.xchart.style.markers.SeriesMarkers
 
 def p = params(seed: 1, hidden: 60, epochs: 20, batch: 30, lr: 0.01, gamma: 0.1, scale: 4, phase0: 3,
-        early: 0.15, late: 1.5, bias: 0.05, duration: 4, trainLimit: 0, testLimit: 0)
+        early: 0.15, late: 1.5, bias: 0.05, duration: 4, trainLimit: 0, testLimit: 0, delays: false, maxDelay: 0.5)
 
 def encoding = [early: p.early, late: p.late, bias: p.bias]
 def trainSet = yinyang(encoding + [split: 'train'])
 def validationSet = yinyang(encoding + [split: 'validation'])
 def testSet = yinyang(encoding + [split: 'test'])
 def neuron = theta(tau: 6 / Math.PI, drive: 1.25)
+def delays = { long seed -> p.delays ? [delays: uniform(low: 0, high: p.maxDelay, seed: seed), trainDelays: true,
+                                        maxDelay: p.maxDelay] : [:] }
 
 def net = network('yinyang') {
     trial duration: p.duration, spikeCap: 100
     input 'xy', size: 5, external: true
     population 'hidden', size: p.hidden, model: neuron, phase0: p.phase0, trainInitial: true
     population 'out', size: 3, model: neuron, phase0: p.phase0, trainInitial: true
-    connect 'xy', 'hidden', weights: fanInUniform(scale: p.scale, seed: p.seed)
-    connect 'hidden', 'out', weights: fanInUniform(scale: p.scale, seed: p.seed + 1)
+    connect([weights: fanInUniform(scale: p.scale, seed: p.seed)] + delays(p.seed + 2), 'xy', 'hidden')
+    connect([weights: fanInUniform(scale: p.scale, seed: p.seed + 1)] + delays(p.seed + 3), 'hidden', 'out')
     readout 'out'
     loss crossEntropy(gamma: p.gamma)
 }

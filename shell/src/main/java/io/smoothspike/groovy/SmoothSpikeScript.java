@@ -522,6 +522,17 @@ public abstract class SmoothSpikeScript extends Script {
         return source;
     }
 
+    /**
+     * The interval task ({@code SpikeIntervals}, docs/experiments.md): the class is the gap between the spikes of
+     * channels A and B. {@code spikeIntervals(split: 'train')} ('validation', 'test'), or
+     * {@code spikeIntervals(seed: 7, size: 300)}; {@code classes: 4, shortestGap: 2, gapStep: 2, onsetSpread: 8,
+     * jitter: 0.2, distractors: 0} shape the task. The networks defined after it read their trials from it (for
+     * {@code gradcheck}).
+     */
+    public DataSource spikeIntervals(Map<String, Object> args) {
+        return remember(GroovySpikeIntervals.source(args));
+    }
+
     // ---- training ----
 
     /**
