@@ -1,14 +1,17 @@
 package io.smoothspike.groovy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smoothspike.network.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,36 @@ class SpikeIntervalsScriptTest {
         }
         assertTrue(Files.readString(dir.resolve("results.md")).contains("no delays"));
         assertEquals(5, Files.readAllLines(dir.resolve("confusion.csv")).size(), "header and one row per class");
+    }
+
+    @Test
+    void theTaskScriptTrainsTheDelaysWithinTheirBounds() throws IOException {
+        ScriptRunner.run(SCRIPTS.resolve("delays_temporal.groovy"), dir, null, Map.of("delays", "true", "hidden", "6",
+                "epochs", "2", "trainLimit", "100", "testLimit", "40"));
+        assertTrue(Files.readString(dir.resolve("results.md")).contains("trainable per-synapse delays"));
+        // 6 hidden neurons, 100 trials, 2 epochs: the validation accuracy never rises, so the best model is the first
+        JsonNode best = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("best_model");
+        assertEquals(0, best.get("epoch").asDouble(), best.toString());
+        double[] initial = Network.load(dir.resolve("model_best.json")).parameter("in->hidden.delay");
+        double[] trained = Network.load(dir.resolve("model.json")).parameter("in->hidden.delay");
+        assertEquals(2 * 6, trained.length, "one delay per synapse");
+        assertFalse(Arrays.equals(initial, trained), "the delays moved");
+        for (double d : trained) {
+            assertTrue(d >= 0 && d <= 12, "within [0, maxDelay]: " + d);
+        }
+    }
+
+    @Test
+    void theDelaySweepIsContinuousAcrossTheTrialEnd() throws IOException {
+        ScriptRunner.run(SCRIPTS.resolve("delay_sweep.groovy"), dir, null, Map.of("points", "301"));
+        JsonNode sweeps = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("sweeps");
+        assertEquals(2, sweeps.size());
+        for (JsonNode s : sweeps) {
+            assertTrue(s.get("continuous").asBoolean(), s.toString());
+            assertTrue(s.get("max_jump").asDouble() <= 1.05 * s.get("derivative_bound").asDouble(), s.toString());
+        }
+        assertEquals(1 + 2 * 301, Files.readAllLines(dir.resolve("delay_sweep.csv")).size());
+        assertTrue(Files.size(dir.resolve("time_vs_delay.png")) > 0);
     }
 
     @Test
