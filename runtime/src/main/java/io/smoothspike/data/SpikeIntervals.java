@@ -1,6 +1,5 @@
 package io.smoothspike.data;
 
-import java.util.Locale;
 
 /**
  * A temporal classification task whose class is carried by the interval between two input spikes, further apart than
@@ -80,7 +79,7 @@ public final class SpikeIntervals {
     }
 
     /** The fixed splits: seed and size. */
-    public enum Split {
+    public enum Split implements GeneratedSplit {
         TRAIN(2001, 2000),
         VALIDATION(2002, 400),
         TEST(2003, 1000);
@@ -93,30 +92,19 @@ public final class SpikeIntervals {
             this.size = size;
         }
 
-        /** Seed of the split's generator. */
+        @Override
         public long seed() {
             return seed;
         }
 
-        /** Number of trials. */
+        @Override
         public int size() {
             return size;
         }
 
-        /** The split's name in lower case: train, validation, test. */
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         /** The split named {@code name} (train, validation or test). */
         public static Split named(String name) {
-            for (Split s : values()) {
-                if (s.label().equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("spike intervals: split must be 'train', 'validation' or 'test', got '"
-                    + name + "'");
+            return GeneratedSplit.named(values(), name, "spike intervals:");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.smoothspike.data;
 
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -27,7 +26,7 @@ public final class YinYang {
     public static final String CSV_HEADER = "x,y,x_flipped,y_flipped,label";
 
     /** The published splits: seed and size. */
-    public enum Split {
+    public enum Split implements GeneratedSplit {
         TRAIN(42, 5000),
         VALIDATION(41, 1000),
         TEST(40, 1000);
@@ -40,30 +39,19 @@ public final class YinYang {
             this.size = size;
         }
 
-        /** Seed of the split's {@code RandomState}. */
+        @Override
         public long seed() {
             return seed;
         }
 
-        /** Number of samples. */
+        @Override
         public int size() {
             return size;
         }
 
-        /** The split's name in lower case: train, validation, test. */
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         /** The split named {@code name} (train, validation or test). */
         public static Split named(String name) {
-            for (Split s : values()) {
-                if (s.label().equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("Yin-Yang split must be 'train', 'validation' or 'test', got '" + name
-                    + "'");
+            return GeneratedSplit.named(values(), name, "Yin-Yang");
         }
     }
 
