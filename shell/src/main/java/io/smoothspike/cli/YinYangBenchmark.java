@@ -24,6 +24,7 @@ final class YinYangBenchmark {
     static final double LR = 0.01;
     static final double SCALE = 4;
     static final double DURATION = 4;
+    static final double GAMMA = 0.1;
 
     private YinYangBenchmark() {
     }
@@ -38,7 +39,7 @@ final class YinYangBenchmark {
                 .connect("xy", "hidden").weights(Snn.fanInUniform(SCALE, seed))
                 .connect("hidden", "out").weights(Snn.fanInUniform(SCALE, seed + 1))
                 .readout("out")
-                .loss(Snn.crossEntropy(0.01))
+                .loss(Snn.crossEntropy(GAMMA))
                 .compile();
     }
 
