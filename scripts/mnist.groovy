@@ -5,8 +5,9 @@
 // -Pdata: 'mnist', 'fashion-mnist' (fashion_mnist.groovy runs this script so) or a folder of IDX files of one's own,
 // whose image size and classes set the input and the read-out. -Pbins: intensity levels of the input spike times
 // (image encoder; 1: the binarised image above); more than 1 needs -Pflip=0, as the pixel flips binarise.
+// -Pgamma: weight of the loss term that pulls the correct output's spike early (0.01, the paper's).
 def p = params(seed: 1, hidden: 100, epochs: 100, batch: 1000, lr: 4e-3, decayEpochs: 100, flip: 0.02,
-        trainLimit: 0, testLimit: 0, data: 'mnist', bins: 1)
+        trainLimit: 0, testLimit: 0, data: 'mnist', bins: 1, gamma: 0.01)
 
 def load = { split ->
     switch (p.data) {
@@ -34,7 +35,7 @@ def net = network(name) {
     connect 'h1', 'h2', weights: fanInUniform(scale: 0.5, seed: p.seed + 1)
     connect 'h2', 'out', weights: fanInUniform(scale: 0.5, seed: p.seed + 2)
     readout 'out'
-    loss crossEntropy(gamma: 0.01)
+    loss crossEntropy(gamma: p.gamma)
 }
 
 def before = net.simulate(net.input(0, testSet.pixels(0)))
