@@ -50,13 +50,7 @@ def training = train(net, data: trainSet, validation: validationSet, test: testS
         testLimit: p.testLimit)
 double seconds = (System.nanoTime() - start) * 1e-9
 
-def epochs = training.history()
-Plots.trainingCurves(training, [test: epochs.collect { it.loss } as double[],
-        train: epochs.collect { it.getOrDefault('train_loss', Double.NaN) } as double[]], 'loss', true,
-        'Loss during training (test set; train: mean over the epoch)', out.resolve('loss.png'))
-Plots.trainingCurves(training, ['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
-        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'test error', false,
-        'Test error during training', out.resolve('error.png'))
+Plots.lossAndErrorCurves(training, false, out) // loss.png and error.png
 
 // confusion matrix of the last model on the test set: rows the true class, columns the predicted one
 int shown = p.testLimit > 0 ? Math.min(p.testLimit, testSet.size()) : testSet.size()

@@ -53,14 +53,8 @@ def after = net.simulate(net.input(0, testSet.pixels(0)))
 write 'raster.txt', after.rasterSummary()
 Plots.raster(after.record(), net.graph(), null, null, "Spike raster, test sample 0 (label ${testSet.label(0)}), " +
         'after training', out.resolve('raster_after.png'))
-// one value per history row: row 0 is before training (no train_loss), row e the end of epoch e
-def epochs = training.history()
-Plots.trainingCurves(training, [test: epochs.collect { it.loss } as double[],
-        train: epochs.collect { it.getOrDefault('train_loss', Double.NaN) } as double[]], 'loss', true,
-        'Loss during training (test set; train: mean over the epoch)', out.resolve('loss.png'))
-Plots.trainingCurves(training, ['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
-        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'test error', true,
-        'Test error during training', out.resolve('error.png'))
+Plots.lossAndErrorCurves(training, true, out) // loss.png and error.png
+def epochs = training.history() // row 0 is before training, row e the end of epoch e
 def firstTimes = (0..<Math.min(1000, testSet.size())).collect {
     net.simulate(net.input(it, testSet.pixels(it))).outputTimes().collect { t -> t[0] }.min()
 } as double[]

@@ -47,14 +47,7 @@ def training = train(net, data: trainSet, validation: validationSet, test: testS
         testLimit: p.testLimit)
 double seconds = (System.nanoTime() - start) * 1e-9
 
-// one value per history row: row 0 is before training (no train_loss), row e the end of epoch e
-def epochs = training.history()
-Plots.trainingCurves(training, [test: epochs.collect { it.loss } as double[],
-        train: epochs.collect { it.getOrDefault('train_loss', Double.NaN) } as double[]], 'loss', true,
-        'Loss during training (test set; train: mean over the epoch)', out.resolve('loss.png'))
-Plots.trainingCurves(training, ['with pseudospikes': epochs.collect { 1 - it.accuracy } as double[],
-        'ordinary spikes only': epochs.collect { 1 - it.accuracy_ordinary } as double[]], 'test error', true,
-        'Test error during training', out.resolve('error.png'))
+Plots.lossAndErrorCurves(training, true, out) // loss.png and error.png
 
 // the test points by predicted class (the output neuron that fires first, pseudospikes included)
 def points = YinYang.split('test')

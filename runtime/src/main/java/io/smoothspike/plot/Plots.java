@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
@@ -427,6 +428,40 @@ public final class Plots {
             boolean logY, String title, Path file) {
         ChartKit.Format.of(file);
         return save(trainingCurvesChart(training, series, yLabel, logY, title), file);
+    }
+
+    /**
+     * The two figures of a run trained on a data set with a test set, written into {@code dir}: {@code loss.png}
+     * (test loss, and the training loss averaged over each epoch, logarithmic) and {@code error.png} (test error
+     * with pseudospikes and from ordinary spikes only, on a logarithmic axis if {@code logError}).
+     */
+    public static void lossAndErrorCurves(TrainingResult training, boolean logError, Path dir) {
+        trainingCurves(training, lossSeries(training), "loss", true,
+                "Loss during training (test set; train: mean over the epoch)", dir.resolve("loss.png"));
+        trainingCurves(training, errorSeries(training), "test error", logError, "Test error during training",
+                dir.resolve("error.png"));
+    }
+
+    /** The series of {@code loss.png}: test loss and epoch-mean training loss per history row (NaN where absent). */
+    static Map<String, double[]> lossSeries(TrainingResult training) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("test", column(training, "loss", false));
+        series.put("train", column(training, "train_loss", false));
+        return series;
+    }
+
+    /** The series of {@code error.png}: 1 − accuracy with pseudospikes and from ordinary spikes only, per row. */
+    static Map<String, double[]> errorSeries(TrainingResult training) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("with pseudospikes", column(training, "accuracy", true));
+        series.put("ordinary spikes only", column(training, "accuracy_ordinary", true));
+        return series;
+    }
+
+    /** {@code key}'s value in each history row, or 1 minus it if {@code complement}; NaN where a row has none. */
+    private static double[] column(TrainingResult training, String key, boolean complement) {
+        return training.history().stream().mapToDouble(row -> row.get(key) instanceof Number v
+                ? (complement ? 1 - v.doubleValue() : v.doubleValue()) : Double.NaN).toArray();
     }
 
     /** The chart of {@link #trainingCurves(TrainingResult, Map, String, boolean, String, Path)}, not saved. */

@@ -1,5 +1,6 @@
 package io.smoothspike.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -122,6 +123,25 @@ class PlotsTest {
         series.put("train", train);
         writeBoth("training-curves", f -> Plots.trainingCurves(run, series, "loss", true,
                 "Loss during training (test set; train: mean over the epoch)", f), "epoch", "Loss during training");
+    }
+
+    @Test
+    void lossAndErrorCurvesOfADataSetRun() throws IOException {
+        List<Map<String, Object>> history = new ArrayList<>();
+        history.add(new LinkedHashMap<>(Map.of("epoch", 0.0, "loss", 2.3, "accuracy", 0.1, "accuracy_ordinary", 0.0)));
+        history.add(new LinkedHashMap<>(Map.of("epoch", 1.0, "loss", 0.6, "train_loss", 0.8, "accuracy", 0.75,
+                "accuracy_ordinary", 0.5)));
+        TrainingResult run = new TrainingResult(2.3, 0.6, history, List.of(), Map.of(), false);
+        Map<String, double[]> loss = Plots.lossSeries(run);
+        assertArrayEquals(new double[] {2.3, 0.6}, loss.get("test"));
+        assertArrayEquals(new double[] {Double.NaN, 0.8}, loss.get("train"), "no training loss before training");
+        Map<String, double[]> error = Plots.errorSeries(run);
+        assertArrayEquals(new double[] {0.9, 0.25}, error.get("with pseudospikes"));
+        assertArrayEquals(new double[] {1.0, 0.5}, error.get("ordinary spikes only"));
+        Plots.lossAndErrorCurves(run, true, dir);
+        for (String f : new String[] {"loss.png", "error.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 1000, f);
+        }
     }
 
     @Test
