@@ -40,6 +40,10 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Whether {@link #spikeTime} holds a lower bound whose exact value has not been computed yet. */
     private final boolean[] pending;
     private final EarliestSpikeTree tree;
+    /** Per-target intervals of {@link #deliverSparse}. */
+    private final double[] intervals;
+    /** 0, 1, …, size − 1: the targets of a dense row. */
+    private final int[] everyNeuron;
 
     private final int dim;
     private final int recordDim;
@@ -81,6 +85,9 @@ public abstract class LazyKernel extends PopulationKernel {
         this.spikeTime = new double[size];
         this.pending = new boolean[size];
         this.tree = new EarliestSpikeTree(spikeTime);
+        this.intervals = new double[size];
+        this.everyNeuron = new int[size];
+        java.util.Arrays.setAll(everyNeuron, i -> i);
         this.lastTouch = new int[size];
         this.adjoint = new double[size * dim];
         this.startTimeAdjoint = new double[size];
@@ -124,6 +131,16 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** Advances the state in slot s by {@code dt >= 0} in closed form. */
     protected abstract void flow(int s, double dt);
+
+    /**
+     * Advances neurons {@code targets[from + k]} (distinct, k in [0, n)) by {@code dt[k] >= 0} each, as
+     * {@link #flow} would one by one (the same bits); models override it with loops over all of them.
+     */
+    protected void flowAll(int[] targets, int from, int n, double[] dt) {
+        for (int k = 0; k < n; k++) {
+            flow(targets[from + k], dt[k]);
+        }
+    }
 
     /** Applies an input of weight w to the state in slot s. */
     protected abstract void jump(int s, double w);
@@ -225,6 +242,51 @@ public abstract class LazyKernel extends PopulationKernel {
         scheduleSpike(i, t);
         if (spikeTime[i] != before) { // mostly +Infinity before and after: the tree stays as it is
             tree.update(i);
+        }
+    }
+
+    /**
+     * The deliveries of one projection row in three passes: the due spike times and the intervals, the flows of
+     * all targets in one {@link #flowAll}, then the jumps and the new spike times. Each neuron sees the same
+     * operations as in {@link #deliver}; targets of a row are distinct.
+     */
+    @Override
+    public final void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
+        deliverAll(targets, from, weights, from, to - from, t);
+    }
+
+    @Override
+    public final void deliverDense(double[] weights, int offset, double t) {
+        deliverAll(everyNeuron, 0, weights, offset, size, t);
+    }
+
+    /** Delivers {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at time t. */
+    private void deliverAll(int[] targets, int targetFrom, double[] weights, int weightFrom, int n, double t) {
+        double[] dt = intervals;
+        for (int k = 0; k < n; k++) {
+            int i = targets[targetFrom + k];
+            if (pending[i] && t >= spikeTime[i]) {
+                resolve(i);
+            }
+            dt[k] = t - lastTime[i];
+        }
+        flowAll(targets, targetFrom, n, dt);
+        for (int k = 0; k < n; k++) {
+            int i = targets[targetFrom + k];
+            double w = weights[weightFrom + k];
+            if (t >= spikeTime[i]) {
+                pinAtSpike(i);
+            }
+            lastTime[i] = t;
+            jump(i, w);
+            if (recording) {
+                record(i, t, w);
+            }
+            double before = spikeTime[i];
+            scheduleSpike(i, t);
+            if (spikeTime[i] != before) {
+                tree.update(i);
+            }
         }
     }
 
