@@ -42,6 +42,8 @@ public abstract class LazyKernel extends PopulationKernel {
     private final EarliestSpikeTree tree;
     /** Per-target intervals of {@link #deliverSparse}. */
     private final double[] intervals;
+    /** Per target of {@link #backwardAll}: the recorded state after its previous touch. */
+    private final double[] previousStates;
     /** 0, 1, …, size − 1: the targets of a dense row. */
     private final int[] everyNeuron;
 
@@ -86,6 +88,7 @@ public abstract class LazyKernel extends PopulationKernel {
         this.pending = new boolean[size];
         this.tree = new EarliestSpikeTree(spikeTime);
         this.intervals = new double[size];
+        this.previousStates = new double[size * recordDim];
         this.everyNeuron = new int[size];
         java.util.Arrays.setAll(everyNeuron, i -> i);
         this.lastTouch = new int[size];
@@ -265,7 +268,7 @@ public abstract class LazyKernel extends PopulationKernel {
         double[] dt = intervals;
         for (int k = 0; k < n; k++) {
             int i = targets[targetFrom + k];
-            if (pending[i] && t >= spikeTime[i]) {
+            if (t >= spikeTime[i] && pending[i]) { // in this order: rarely due, often pending
                 resolve(i);
             }
             dt[k] = t - lastTime[i];
@@ -420,15 +423,47 @@ public abstract class LazyKernel extends PopulationKernel {
         }
     }
 
-    /** Backward of one delivery to neuron i; returns dL/dt contribution, writes dL/dw into {@code wGrad[k]}. */
-    private double backwardDelivery(int i, double w, double t, double[] wGrad, int k) {
-        int b = cursor[i];
-        if (b < 0 || touchNeuron[b] != i || touchTime[b] != t) {
-            throw new IllegalStateException("backward sweep out of step with the recorded forward run");
+    /**
+     * Backward of the deliveries {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at
+     * time t, in reverse order; returns their dL/dt, adds dL/dw into {@code wGrad[weightFrom + k]}. A first pass
+     * checks each target against the record and copies the state after its previous touch: those loads reach far
+     * back in the record, and issued together they overlap their cache misses.
+     */
+    private double backwardAll(int[] targets, int targetFrom, double[] weights, double[] wGrad, int weightFrom,
+            int n, double t) {
+        double[] from = previousStates;
+        double[] dt = intervals;
+        int rd = recordDim;
+        for (int k = n - 1; k >= 0; k--) {
+            int i = targets[targetFrom + k];
+            int b = cursor[i];
+            if (b < 0 || touchNeuron[b] != i || touchTime[b] != t) {
+                throw new IllegalStateException("backward sweep out of step with the recorded forward run");
+            }
+            int a = touchPrevious[b];
+            if (a < 0) {
+                System.arraycopy(initialRecord, i * rd, from, k * rd, rd);
+                dt[k] = t;
+            } else {
+                System.arraycopy(touchState, a * rd, from, k * rd, rd);
+                dt[k] = t - touchTime[a];
+            }
         }
+        double timeAdjoint = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            int i = targets[targetFrom + k];
+            flowDerivatives(from, k * rd, dt[k], end, flowJac, flowConst, field);
+            timeAdjoint += backwardDelivery(i, weights[weightFrom + k], wGrad, weightFrom + k);
+        }
+        return timeAdjoint;
+    }
+
+    /**
+     * Backward of one delivery to neuron i, its flow from the previous touch evaluated (end, flowJac, flowConst,
+     * field); returns the dL/dt contribution, adds dL/dw into {@code wGrad[k]}.
+     */
+    private double backwardDelivery(int i, double w, double[] wGrad, int k) {
         int off = i * dim;
-        int a = touchPrevious[b];
-        flowFrom(i, a, t);
         // through the jump at t, from the state x⁻ = end just before it
         jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
         wGrad[k] += dot(adjoint, off, stepW, dim);
@@ -440,28 +475,20 @@ public abstract class LazyKernel extends PopulationKernel {
         // through the flow segment before it
         addConstants(lamMinus, 0, flowConst, 1);
         leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, off);
-        cursor[i] = a;
+        cursor[i] = touchPrevious[cursor[i]];
         return timeAdjoint;
     }
 
     @Override
     public final double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
             double t, boolean timeAdjoint) {
-        double a = 0;
-        for (int k = to - 1; k >= from; k--) {
-            a += backwardDelivery(targets[k], weights[k], t, weightGrad, k);
-        }
-        return a;
+        return backwardAll(targets, from, weights, weightGrad, from, to - from, t);
     }
 
     @Override
     public final double backwardDense(double[] weights, double[] weightGrad, int offset, double t,
             boolean timeAdjoint) {
-        double a = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            a += backwardDelivery(i, weights[offset + i], t, weightGrad, offset + i);
-        }
-        return a;
+        return backwardAll(everyNeuron, 0, weights, weightGrad, offset, size, t);
     }
 
     @Override

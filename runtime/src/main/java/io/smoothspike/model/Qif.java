@@ -503,24 +503,34 @@ public final class Qif implements NeuronModel {
             double pp = x[xo];
             double qq = x[xo + 1];
             double in = x[xo + 2];
-            double decay = Math.exp(-dt / tau);
-            double ell = oneMinusExp(dt / tau, decay);
+            double xs = dt / tau;
+            double ell = xs <= QifFlowSeries.X_MAX ? QifFlowSeries.oneMinusExp(xs) : 0;
             double z = in * ell * ell;
+            double decay;
             double scale = 1;
             double cc;
             double ss;
-            if (in > 0) {
-                double c = Math.sqrt(in);
-                cc = Math.cos(c * ell);
-                ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
-            } else if (in < 0) {
-                double c = Math.sqrt(-in);
-                scale = Math.exp(-c * ell);
-                cc = 0.5 * (1 + scale * scale);
-                ss = oneMinusExp(2 * c * ell) / (2 * c);
+            if (QifFlowSeries.covers(xs, z)) {
+                decay = 1 - ell;
+                cc = QifFlowSeries.cosine(z);
+                ss = ell * QifFlowSeries.sineOverArgument(z);
             } else {
-                cc = 1;
-                ss = ell;
+                decay = Math.exp(-xs);
+                ell = oneMinusExp(xs, decay);
+                z = in * ell * ell;
+                if (in > 0) {
+                    double c = Math.sqrt(in);
+                    cc = Math.cos(c * ell);
+                    ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
+                } else if (in < 0) {
+                    double c = Math.sqrt(-in);
+                    scale = Math.exp(-c * ell);
+                    cc = 0.5 * (1 + scale * scale);
+                    ss = oneMinusExp(2 * c * ell) / (2 * c);
+                } else {
+                    cc = 1;
+                    ss = ell;
+                }
             }
             // (S − ℓC)/I, an entire function of I: series for small |Iℓ²|
             double sMinusLc = Math.abs(z) < 1e-2
