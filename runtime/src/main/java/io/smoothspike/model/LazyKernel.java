@@ -15,8 +15,10 @@ package io.smoothspike.model;
  * {@link #store}, {@link #voltage}, {@link #copy}) and their derivatives for the backward sweep
  * ({@link #flowDerivatives}, {@link #jumpDerivatives}, {@link #resetDerivatives}, {@link #thresholdGradient}).
  * Everything the engine calls ({@link PopulationKernel}'s contract: delivery, next spike, recording, backward sweep)
- * is implemented here and final; the optional fast paths of {@link PopulationKernel} keep their defaults, which are
- * exact. {@link #storeRecord} may be overridden to record in other coordinates than the model's.
+ * is implemented here and final. Optional: {@link #storeRecord} to record in other coordinates than the model's,
+ * {@link #timeToSpikeLowerBound} to put off exact spike times, and {@link #flowAll} to flow all targets of a
+ * projection row in one loop (the rows are delivered in passes: the intervals of all targets, their flows, then each
+ * target's jump and next spike time).
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
@@ -224,18 +226,32 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** Brings slot s, holding neuron i's state, to time t; pins it at its spike point if it is due by then. */
     private void advance(int s, int i, double t) {
-        if (pending[i] && t >= spikeTime[i]) {
-            resolve(i);
-        }
+        resolveIfDue(i, t);
         flow(s, t - lastTime[i]);
         if (t >= spikeTime[i]) {
             pinAtSpike(s);
         }
     }
 
+    /** Resolves neuron i's pending bound if it is at or before t (tested in this order: rarely due, often pending). */
+    private void resolveIfDue(int i, double t) {
+        if (t >= spikeTime[i] && pending[i]) {
+            resolve(i);
+        }
+    }
+
     @Override
     public final void deliver(int i, double w, double t) {
-        advance(i, i, t);
+        resolveIfDue(i, t);
+        flow(i, t - lastTime[i]);
+        receive(i, w, t);
+    }
+
+    /** The rest of a delivery to neuron i, flowed to t: pin if due, the jump, its record and the next spike time. */
+    private void receive(int i, double w, double t) {
+        if (t >= spikeTime[i]) {
+            pinAtSpike(i);
+        }
         lastTime[i] = t;
         jump(i, w);
         if (recording) {
@@ -268,28 +284,12 @@ public abstract class LazyKernel extends PopulationKernel {
         double[] dt = intervals;
         for (int k = 0; k < n; k++) {
             int i = targets[targetFrom + k];
-            if (t >= spikeTime[i] && pending[i]) { // in this order: rarely due, often pending
-                resolve(i);
-            }
+            resolveIfDue(i, t);
             dt[k] = t - lastTime[i];
         }
         flowAll(targets, targetFrom, n, dt);
         for (int k = 0; k < n; k++) {
-            int i = targets[targetFrom + k];
-            double w = weights[weightFrom + k];
-            if (t >= spikeTime[i]) {
-                pinAtSpike(i);
-            }
-            lastTime[i] = t;
-            jump(i, w);
-            if (recording) {
-                record(i, t, w);
-            }
-            double before = spikeTime[i];
-            scheduleSpike(i, t);
-            if (spikeTime[i] != before) {
-                tree.update(i);
-            }
+            receive(targets[targetFrom + k], weights[weightFrom + k], t);
         }
     }
 

@@ -110,7 +110,7 @@ public abstract class PopulationKernel {
 
     /**
      * Delivers inputs to neurons {@code targets[k]} with weights {@code weights[k]}, k in [from, to), all at time
-     * {@code t}. Kernels override this with a tight loop.
+     * {@code t}. The targets of one call are distinct (a projection row). Kernels override this with a tight loop.
      */
     public void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
         for (int k = from; k < to; k++) {
