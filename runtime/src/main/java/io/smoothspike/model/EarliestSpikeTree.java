@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Tournament tree over per-neuron next-spike times: O(log n) update of one neuron, O(1) query of the earliest,
- * ties broken towards the lower index. Primitive arrays only; no allocation after construction.
+ * ties broken towards the lower index. Each node keeps its winner and a copy of the winner's time, so a comparison
+ * reads two neighbouring entries instead of following two indices. Primitive arrays only; no allocation after
+ * construction.
  */
 final class EarliestSpikeTree {
 
@@ -12,6 +14,8 @@ final class EarliestSpikeTree {
     private final int leaves;
     /** winner[node] = index of the earliest neuron below node; node 1 is the root, leaves start at {@code leaves}. */
     private final int[] winner;
+    /** key[node] = time[winner[node]] as of the last update; +∞ in the leaves past the last neuron. */
+    private final double[] key;
 
     EarliestSpikeTree(double[] time) {
         this.time = time;
@@ -21,31 +25,46 @@ final class EarliestSpikeTree {
         }
         this.leaves = m;
         this.winner = new int[2 * m];
-        Arrays.fill(winner, -1);
+        this.key = new double[2 * m];
+        Arrays.fill(winner, Integer.MAX_VALUE);
+        Arrays.fill(key, Double.POSITIVE_INFINITY);
     }
 
     /** Rebuilds the whole tree from the time array. */
     void rebuild() {
-        for (int k = 0; k < leaves; k++) {
-            winner[leaves + k] = k < time.length ? k : -1;
+        for (int k = 0; k < time.length; k++) {
+            winner[leaves + k] = k;
+            key[leaves + k] = time[k];
         }
         for (int node = leaves - 1; node >= 1; node--) {
-            winner[node] = better(winner[2 * node], winner[2 * node + 1]);
+            play(node);
         }
     }
 
     /** Re-evaluates the path of neuron {@code i} after its time changed. */
     void update(int i) {
+        key[leaves + i] = time[i];
         int node = (leaves + i) >> 1;
         while (node >= 1) {
-            int w = better(winner[2 * node], winner[2 * node + 1]);
-            if (winner[node] == w && w != i) {
+            int before = winner[node];
+            play(node);
+            if (winner[node] == before && before != i) {
                 // the winner here did not change and is not the updated neuron: nothing above changes either
                 return;
             }
-            winner[node] = w;
             node >>= 1;
         }
+    }
+
+    /**
+     * Sets node's winner from its two children. Every index below the left child is lower than every index below
+     * the right one, so a tie goes left; padding leaves (+∞, past the last neuron) lose to any neuron.
+     */
+    private void play(int node) {
+        int left = 2 * node;
+        int from = key[left] <= key[left + 1] ? left : left + 1;
+        winner[node] = winner[from];
+        key[node] = key[from];
     }
 
     int earliest() {
@@ -53,22 +72,6 @@ final class EarliestSpikeTree {
     }
 
     double earliestTime() {
-        int w = winner[1];
-        return time[w];
-    }
-
-    private int better(int a, int b) {
-        if (a < 0) {
-            return b;
-        }
-        if (b < 0) {
-            return a;
-        }
-        double ta = time[a];
-        double tb = time[b];
-        if (ta < tb || (ta == tb && a < b)) {
-            return a;
-        }
-        return b;
+        return key[1];
     }
 }

@@ -16,9 +16,9 @@ package io.smoothspike.model;
  * ({@link #flowDerivatives}, {@link #jumpDerivatives}, {@link #resetDerivatives}, {@link #thresholdGradient}).
  * Everything the engine calls ({@link PopulationKernel}'s contract: delivery, next spike, recording, backward sweep)
  * is implemented here and final. Optional: {@link #storeRecord} to record in other coordinates than the model's,
- * {@link #timeToSpikeLowerBound} to put off exact spike times, and {@link #flowAll} to flow all targets of a
- * projection row in one loop (the rows are delivered in passes: the intervals of all targets, their flows, then each
- * target's jump and next spike time).
+ * {@link #timeToSpikeLowerBound} to put off exact spike times, and {@link #flowAll} and
+ * {@link #timeToSpikeLowerBounds} to flow and bound all targets of a projection row in loops over all of them (a row
+ * is delivered in passes: the intervals of all targets, their flows, their jumps, their bounds, their schedules).
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
@@ -165,6 +165,16 @@ public abstract class LazyKernel extends PopulationKernel {
         return Double.NaN;
     }
 
+    /**
+     * {@link #timeToSpikeLowerBound} of neurons {@code targets[from + k]} into {@code out[k]}, k in [0, n), the same
+     * values; models override it with loops over all of them.
+     */
+    protected void timeToSpikeLowerBounds(int[] targets, int from, int n, double[] out) {
+        for (int k = 0; k < n; k++) {
+            out[k] = timeToSpikeLowerBound(targets[from + k]);
+        }
+    }
+
     /** Sets the voltage part of slot s exactly to its spike point (used when a neuron is due at the current time). */
     protected abstract void pinAtSpike(int s);
 
@@ -207,7 +217,11 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** Sets neuron i's next spike time (or a lower bound of it) from its state at time t, without the tree. */
     private void scheduleSpike(int i, double t) {
-        double bound = timeToSpikeLowerBound(i);
+        scheduleSpike(i, t, timeToSpikeLowerBound(i));
+    }
+
+    /** {@link #scheduleSpike(int, double)} with neuron i's {@link #timeToSpikeLowerBound} at hand. */
+    private void scheduleSpike(int i, double t, double bound) {
         if (Double.isNaN(bound)) {
             spikeTime[i] = t + timeToSpike(i);
             pending[i] = false;
@@ -249,6 +263,12 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** The rest of a delivery to neuron i, flowed to t: pin if due, the jump, its record and the next spike time. */
     private void receive(int i, double w, double t) {
+        jumpAt(i, w, t);
+        reschedule(i, t, timeToSpikeLowerBound(i));
+    }
+
+    /** Neuron i, flowed to t, takes an input of weight w: pinned if due, then the jump and its record. */
+    private void jumpAt(int i, double w, double t) {
         if (t >= spikeTime[i]) {
             pinAtSpike(i);
         }
@@ -257,17 +277,22 @@ public abstract class LazyKernel extends PopulationKernel {
         if (recording) {
             record(i, t, w);
         }
+    }
+
+    /** Schedules neuron i's next spike from its state at t and the bound of it, and updates the tree if it moved. */
+    private void reschedule(int i, double t, double bound) {
         double before = spikeTime[i];
-        scheduleSpike(i, t);
+        scheduleSpike(i, t, bound);
         if (spikeTime[i] != before) { // mostly +Infinity before and after: the tree stays as it is
             tree.update(i);
         }
     }
 
     /**
-     * The deliveries of one projection row in three passes: the due spike times and the intervals, the flows of
-     * all targets in one {@link #flowAll}, then the jumps and the new spike times. Each neuron sees the same
-     * operations as in {@link #deliver}; targets of a row are distinct.
+     * The deliveries of one projection row in passes: the due spike times and the intervals, the flows of all
+     * targets in one {@link #flowAll}, the jumps, the bounds of the next spike times in one
+     * {@link #timeToSpikeLowerBounds}, then the schedules. Each neuron sees the same operations as in
+     * {@link #deliver}; targets of a row are distinct.
      */
     @Override
     public final void deliverSparse(int[] targets, double[] weights, int from, int to, double t) {
@@ -289,7 +314,12 @@ public abstract class LazyKernel extends PopulationKernel {
         }
         flowAll(targets, targetFrom, n, dt);
         for (int k = 0; k < n; k++) {
-            receive(targets[targetFrom + k], weights[weightFrom + k], t);
+            jumpAt(targets[targetFrom + k], weights[weightFrom + k], t);
+        }
+        double[] bounds = intervals; // the intervals are used up
+        timeToSpikeLowerBounds(targets, targetFrom, n, bounds);
+        for (int k = 0; k < n; k++) {
+            reschedule(targets[targetFrom + k], t, bounds[k]);
         }
     }
 

@@ -17,20 +17,26 @@ class QifSpikeBoundTest {
     private static final int STATES = 20_000;
 
     @Test
-    void atan2LowerBoundStaysBelowAtan2() {
+    void positiveCurrentBoundStaysBelowTheAngleOverC() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int k = 0; k < CASES; k++) {
-            // one of y, x may be 0 (not both: the origin has no angle)
-            double y = Math.pow(10, rnd.nextDouble(-8, 8)) * (k % 17 == 0 ? 0 : 1);
-            double x = Math.pow(10, rnd.nextDouble(-8, 8)) * (rnd.nextBoolean() ? 1 : -1) * (k % 17 == 1 ? 0 : 1);
-            double bound = Qif.atan2LowerBound(y, x);
-            double exact = Math.atan2(y, x);
+            // every direction of the unit vector (p, q) with q ≥ 0, the ends and the spike point included
+            double psi = k % 101 == 0 ? Math.PI / 2 : k % 103 == 0 ? -Math.PI / 2 + 1e-9
+                    : rnd.nextDouble(-Math.PI / 2, Math.PI / 2);
+            double p = Math.sin(psi);
+            double q = Math.cos(psi);
+            double current = Math.pow(10, rnd.nextDouble(-8, 8));
+            double c = Math.sqrt(current);
+            double exact = Math.atan2(c * q, p) / c;
+            double r = Math.sqrt(p * p + current * q * q);
+            double bound = Qif.Kernel.positiveCurrentBound(q, r, p >= 0 ? r + p : current * q * q / (r - p));
+            String state = "p " + p + ", q " + q + ", I " + current;
             // mathematically below; in floating point within rounding, which the kernel's margin covers
-            assertTrue(bound * (1 - 1e-13) <= exact, () -> "atan2(" + y + ", " + x + ") = " + exact + " < bound "
-                    + bound);
-            // the bound is at least 95 % of the angle, so it rarely needs replacing
-            assertTrue(bound >= 0.95 * exact, () -> "atan2(" + y + ", " + x + ") = " + exact + ", bound " + bound);
+            assertTrue(bound * (1 - 1e-13) <= exact, () -> state + ": exact " + exact + " < bound " + bound);
+            // at least 95 % of the exact value, so it rarely needs replacing
+            assertTrue(bound >= 0.95 * exact, () -> state + ": exact " + exact + ", bound " + bound);
         }
+        assertTrue(Double.isNaN(Qif.Kernel.positiveCurrentBound(0, 1, 0)), "the reset point has no bound here");
     }
 
     @Test
