@@ -122,6 +122,22 @@ public abstract class LazyKernel extends PopulationKernel {
             double[] dConst, double[] fEnd);
 
     /**
+     * Optional: prepares {@link #preparedFlowDerivatives} for the flows of n states ({@code x[k * recordDim...]},
+     * record coordinates) by {@code dt[k]}, k in [0, n), in loops over all of them; by default nothing.
+     */
+    protected void prepareFlowDerivatives(double[] x, double[] dt, int n) {
+    }
+
+    /**
+     * {@link #flowDerivatives} of state k after {@link #prepareFlowDerivatives} (the same values); by default
+     * {@link #flowDerivatives} itself.
+     */
+    protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
+            double[] dConst, double[] fEnd) {
+        flowDerivatives(x, xo, dt, end, jac, dConst, fEnd);
+    }
+
+    /**
      * Input jump derivatives at x (record coordinates): {@code xPlus = J(x, w)} (record coordinates), and in model
      * coordinates {@code jac = ∂J/∂x}, {@code dw = ∂J/∂w}, {@code dConst}.
      */
@@ -479,10 +495,11 @@ public abstract class LazyKernel extends PopulationKernel {
                 dt[k] = t - touchTime[a];
             }
         }
+        prepareFlowDerivatives(from, dt, n);
         double timeAdjoint = 0;
         for (int k = n - 1; k >= 0; k--) {
             int i = targets[targetFrom + k];
-            flowDerivatives(from, k * rd, dt[k], end, flowJac, flowConst, field);
+            preparedFlowDerivatives(k, from, k * rd, dt[k], end, flowJac, flowConst, field);
             timeAdjoint += backwardDelivery(i, weights[weightFrom + k], wGrad, weightFrom + k);
         }
         return timeAdjoint;

@@ -162,6 +162,8 @@ public final class Qif implements NeuronModel {
     static final class Kernel extends LazyKernel {
         /** Below this many targets {@link #flowAll} flows them one by one. */
         private static final int FEW_TARGETS = 8;
+        /** Record coordinates per state: p, q, I. */
+        private static final int RECORD = 3;
         private final double tau;
         private final double[] p;
         private final double[] q;
@@ -179,9 +181,10 @@ public final class Qif implements NeuronModel {
         private final double[] oneMinusDecay;
         private final double[] cosine;
         private final double[] sine;
+        private final double[] sineMinusCosine;
 
         Kernel(int size, double tau) {
-            super(size, 2, 3, 1);
+            super(size, 2, RECORD, 1);
             this.tau = tau;
             this.p = new double[size + 1];
             this.q = new double[size + 1];
@@ -198,6 +201,7 @@ public final class Qif implements NeuronModel {
             this.oneMinusDecay = new double[size + 1];
             this.cosine = new double[size + 1];
             this.sine = new double[size + 1];
+            this.sineMinusCosine = new double[size + 1];
         }
 
         /**
@@ -538,21 +542,77 @@ public final class Qif implements NeuronModel {
         @Override
         protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
                 double[] fEnd) {
-            double pp = x[xo];
-            double qq = x[xo + 1];
+            int k = size;
+            gatheredI[k] = x[xo + 2];
+            intervals[k] = dt;
+            decayAt(intervals, k);
+            argumentAt(k);
+            cosineAt(k);
+            sineAt(k);
+            sineMinusCosineAt(k);
+            preparedFlowDerivatives(k, x, xo, dt, end, jac, dConst, fEnd);
+        }
+
+        /** The series coefficients of the flows, as {@link #flowAll} computes them, in the same loops. */
+        @Override
+        protected void prepareFlowDerivatives(double[] x, double[] dt, int n) {
+            if (n < FEW_TARGETS) {
+                for (int k = 0; k < n; k++) {
+                    gatheredI[k] = x[k * RECORD + 2];
+                    decayAt(dt, k);
+                    argumentAt(k);
+                    cosineAt(k);
+                    sineAt(k);
+                    sineMinusCosineAt(k);
+                }
+                return;
+            }
+            for (int k = 0; k < n; k++) {
+                gatheredI[k] = x[k * RECORD + 2];
+            }
+            for (int k = 0; k < n; k++) {
+                decayAt(dt, k);
+            }
+            for (int k = 0; k < n; k++) {
+                argumentAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                cosineAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                sineAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                sineMinusCosineAt(k);
+            }
+        }
+
+        private void sineMinusCosineAt(int k) {
+            sineMinusCosine[k] = QifFlowSeries.sineMinusCosine(seriesArgument[k]);
+        }
+
+        /**
+         * Flow derivatives from the series coefficients of flow k where the series cover it, otherwise from
+         * {@code Math}'s functions.
+         */
+        @Override
+        protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
+                double[] dConst, double[] fEnd) {
             double in = x[xo + 2];
-            double xs = dt / tau;
-            double ell = xs <= QifFlowSeries.X_MAX ? QifFlowSeries.oneMinusExp(xs) : 0;
-            double z = in * ell * ell;
+            double ell = oneMinusDecay[k];
+            double z = seriesArgument[k];
             double decay;
-            double scale = 1;
             double cc;
             double ss;
-            if (QifFlowSeries.covers(xs, z)) {
+            double sMinusLc; // (S − ℓC)/I, an entire function of I
+            if (QifFlowSeries.covers(scaledInterval[k], z)) {
                 decay = 1 - ell;
-                cc = QifFlowSeries.cosine(z);
-                ss = ell * QifFlowSeries.sineOverArgument(z);
+                cc = cosine[k];
+                ss = sine[k];
+                sMinusLc = ell * ell * ell * sineMinusCosine[k];
             } else {
+                double scale = 1;
+                double xs = dt / tau;
                 decay = Math.exp(-xs);
                 ell = oneMinusExp(xs, decay);
                 z = in * ell * ell;
@@ -569,11 +629,12 @@ public final class Qif implements NeuronModel {
                     cc = 1;
                     ss = ell;
                 }
+                sMinusLc = Math.abs(z) < 1e-2 // its series for small |Iℓ²|
+                        ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
+                        : (ss - ell * cc) / in;
             }
-            // (S − ℓC)/I, an entire function of I: series for small |Iℓ²|
-            double sMinusLc = Math.abs(z) < 1e-2
-                    ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
-                    : (ss - ell * cc) / in;
+            double pp = x[xo];
+            double qq = x[xo + 1];
             double dC = -0.5 * ell * ss;
             double dS = -0.5 * sMinusLc;
             double np = decay * (cc * pp + in * ss * qq);
@@ -582,16 +643,17 @@ public final class Qif implements NeuronModel {
             double det = decay * (cc * cc + in * ss * ss);
             double dnp = decay * (dC * pp + (ss + in * dS) * qq);
             double dnq = dC * qq - dS * pp;
-            double scaleEnd = (nq < 0 ? -1 : 1) / Math.sqrt(n2);
+            double inverse = 1 / n2;
+            double scaleEnd = Math.copySign(Math.sqrt(inverse), nq < 0 ? -1 : 1);
             end[0] = np * scaleEnd;
             end[1] = nq * scaleEnd;
             end[2] = in * decay * decay;
-            jac[0] = det / n2;
-            jac[1] = (nq * dnp - np * dnq) / n2;
+            jac[0] = det * inverse;
+            jac[1] = (nq * dnp - np * dnq) * inverse;
             jac[2] = 0;
             jac[3] = decay * decay;
             // f_ψ = (sin²ψ − sinψ cosψ + I cos²ψ)/τ from the unnormalised point (np, nq)
-            fEnd[0] = (np * np - np * nq + end[2] * nq * nq) / (n2 * tau);
+            fEnd[0] = (np * np - np * nq + end[2] * nq * nq) * inverse / tau;
             fEnd[1] = -2 * end[2] / tau;
             // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F)
             dConst[0] = -dt / tau * fEnd[0];
