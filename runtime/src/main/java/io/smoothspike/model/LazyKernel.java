@@ -513,6 +513,9 @@ public abstract class LazyKernel extends PopulationKernel {
         int off = i * dim;
         // through the jump at t, from the state x⁻ = end just before it
         jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
+        if (dim == 2 && constantCount == 1) {
+            return backwardDelivery2(i, off, wGrad, k);
+        }
         wGrad[k] += dot(adjoint, off, stepW, dim);
         addConstants(adjoint, off, stepConst, 1);
         leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
@@ -522,6 +525,27 @@ public abstract class LazyKernel extends PopulationKernel {
         // through the flow segment before it
         addConstants(lamMinus, 0, flowConst, 1);
         leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, off);
+        cursor[i] = touchPrevious[cursor[i]];
+        return timeAdjoint;
+    }
+
+    /**
+     * The rest of {@link #backwardDelivery} written out for two state coordinates and one constant (QIF, LIF): the
+     * same operations in the same order as the general loops (the same bits), without their loop overhead.
+     */
+    private double backwardDelivery2(int i, int off, double[] wGrad, int k) {
+        double a0 = adjoint[off];
+        double a1 = adjoint[off + 1];
+        wGrad[k] += 0.0 + a0 * stepW[0] + a1 * stepW[1];
+        constantAdjoint[0] += 0.0 + a0 * stepConst[0] + a1 * stepConst[1];
+        double m0 = 0.0 + a0 * stepJac[0] + a1 * stepJac[2];
+        double m1 = 0.0 + a0 * stepJac[1] + a1 * stepJac[3];
+        double flux = 0.0 + m0 * field[0] + m1 * field[1];
+        double timeAdjoint = flux + startTimeAdjoint[i];
+        startTimeAdjoint[i] = -flux;
+        constantAdjoint[0] += 0.0 + m0 * flowConst[0] + m1 * flowConst[1];
+        adjoint[off] = 0.0 + m0 * flowJac[0] + m1 * flowJac[2];
+        adjoint[off + 1] = 0.0 + m0 * flowJac[1] + m1 * flowJac[3];
         cursor[i] = touchPrevious[cursor[i]];
         return timeAdjoint;
     }
