@@ -26,7 +26,8 @@ package io.smoothspike.model;
  * before a touch is recomputed by the flow from the previous entry, which the backward pass evaluates anyway. Memory
  * is O(touches) = O(spikes + synaptic events), never a snapshot of the network per event. The backward sweep walks
  * each neuron's touches in reverse and applies the adjoint rules of the hybrid system: through a flow segment
- * {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ}, {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);
+ * {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ}, {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch
+ * gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);
  * a spike time t = s + Δ*(x⁺_A) passes its adjoint through {@code ∇Δ* = −∇g·DF / (∇g·f)} with g the spike
  * condition. The model supplies DF, f, the jump, reset and threshold derivatives in model coordinates.
  */

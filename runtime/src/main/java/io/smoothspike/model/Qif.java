@@ -218,10 +218,7 @@ public final class Qif implements NeuronModel {
             gatheredQ[k] = q[s];
             gatheredI[k] = current[s];
             intervals[k] = dt;
-            decayAt(intervals, k);
-            argumentAt(k);
-            cosineAt(k);
-            sineAt(k);
+            coefficientsAt(intervals, k);
             mapAt(k);
             normalizeAt(k);
             takeFlowed(s, k, dt);
@@ -229,8 +226,8 @@ public final class Qif implements NeuronModel {
 
         /**
          * Gathers the targets' states, flows them by the series in loops over all of them, then stores each or falls
-         * back to {@code Math}. The series are evaluated in four short loops rather than one: C2 vectorizes a loop
-         * only if its body is small enough to unroll (and only if it usually runs long: few targets go one by one).
+         * back to {@code Math}. The work is split into several short loops rather than one: C2 vectorizes a loop only
+         * if its body is small enough to unroll (and only if it usually runs long: few targets go one by one).
          */
         @Override
         protected void flowAll(int[] targets, int from, int n, double[] dt) {
@@ -244,18 +241,7 @@ public final class Qif implements NeuronModel {
                 gatheredQ[k] = q[s];
                 gatheredI[k] = current[s];
             }
-            for (int k = 0; k < n; k++) {
-                decayAt(dt, k);
-            }
-            for (int k = 0; k < n; k++) {
-                argumentAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                cosineAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                sineAt(k);
-            }
+            coefficients(dt, n);
             for (int k = 0; k < n; k++) {
                 mapAt(k);
             }
@@ -270,7 +256,31 @@ public final class Qif implements NeuronModel {
             }
         }
 
-        // the stages of the series flow of gathered state k; whether the series cover it is checked after
+        /** The series coefficients (x, ℓ, z, C, S) of gathered flow k; whether the series cover it is checked after. */
+        private void coefficientsAt(double[] dt, int k) {
+            decayAt(dt, k);
+            argumentAt(k);
+            cosineAt(k);
+            sineAt(k);
+        }
+
+        /** {@link #coefficientsAt} for k in [0, n), stage by stage: loops short enough for C2 to vectorize. */
+        private void coefficients(double[] dt, int n) {
+            for (int k = 0; k < n; k++) {
+                decayAt(dt, k);
+            }
+            for (int k = 0; k < n; k++) {
+                argumentAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                cosineAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                sineAt(k);
+            }
+        }
+
+        // the stages of the series flow of gathered state k
 
         private void decayAt(double[] dt, int k) {
             double x = dt[k] / tau;
@@ -545,10 +555,7 @@ public final class Qif implements NeuronModel {
             int k = size;
             gatheredI[k] = x[xo + 2];
             intervals[k] = dt;
-            decayAt(intervals, k);
-            argumentAt(k);
-            cosineAt(k);
-            sineAt(k);
+            coefficientsAt(intervals, k);
             sineMinusCosineAt(k);
             preparedFlowDerivatives(k, x, xo, dt, end, jac, dConst, fEnd);
         }
@@ -559,10 +566,7 @@ public final class Qif implements NeuronModel {
             if (n < FEW_TARGETS) {
                 for (int k = 0; k < n; k++) {
                     gatheredI[k] = x[k * RECORD + 2];
-                    decayAt(dt, k);
-                    argumentAt(k);
-                    cosineAt(k);
-                    sineAt(k);
+                    coefficientsAt(dt, k);
                     sineMinusCosineAt(k);
                 }
                 return;
@@ -570,18 +574,7 @@ public final class Qif implements NeuronModel {
             for (int k = 0; k < n; k++) {
                 gatheredI[k] = x[k * RECORD + 2];
             }
-            for (int k = 0; k < n; k++) {
-                decayAt(dt, k);
-            }
-            for (int k = 0; k < n; k++) {
-                argumentAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                cosineAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                sineAt(k);
-            }
+            coefficients(dt, n);
             for (int k = 0; k < n; k++) {
                 sineMinusCosineAt(k);
             }
