@@ -1,0 +1,77 @@
+package io.smoothspike.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A projection row delivered in passes ({@code deliverSparse}, {@code deliverDense}: the flows and bounds of all
+ * targets in loops) leaves every neuron bit for bit where delivering to one target after another leaves it, spikes
+ * included: rows short and long, intervals and currents inside and outside the range of the QIF series.
+ */
+class LazyKernelRowDeliveryTest {
+
+    private static final int NEURONS = 40;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qif", "lif"})
+    void rowsInPassesMatchOneByOne(String model) {
+        NeuronModel m = model.equals("qif") ? new Qif(1) : new Lif(1, 1);
+        PopulationKernel rows = m.newKernel(NEURONS);
+        PopulationKernel single = m.newKernel(NEURONS);
+        SplittableRandom rnd = new SplittableRandom(5);
+        int d = m.stateSize();
+        double[] init = new double[NEURONS * d];
+        for (int i = 0; i < NEURONS; i++) {
+            System.arraycopy(m.stateFromVoltage(rnd.nextDouble(-1, 0.9), rnd.nextGaussian()), 0, init, i * d, d);
+        }
+        rows.initialize(init);
+        single.initialize(init);
+        double t = 0;
+        int spikes = 0;
+        for (int step = 0; step < 3000; step++) {
+            // mostly short intervals, sometimes long ones (Math's functions instead of the series)
+            t += step % 7 == 0 ? rnd.nextDouble(0, 2) : rnd.nextDouble(0, 0.05);
+            // fire every neuron due by t, in both kernels alike
+            while (rows.nextSpikeTime() <= t) {
+                double ts = rows.nextSpikeTime();
+                int who = rows.nextSpiker();
+                assertEquals(ts, single.nextSpikeTime(), "step " + step);
+                assertEquals(who, single.nextSpiker(), "step " + step);
+                rows.fire(who, ts);
+                single.fire(who, ts);
+                spikes++;
+            }
+            int n = step % 3 == 0 ? 1 + rnd.nextInt(7) : 8 + rnd.nextInt(NEURONS - 8);
+            int[] targets = rnd.ints(0, NEURONS).distinct().limit(n).sorted().toArray();
+            double scale = step % 11 == 0 ? 8 : 0.6; // strong inputs leave the series' range of I
+            double[] weights = rnd.doubles(targets.length, -scale, scale).toArray();
+            if (step % 5 == 4) {
+                double[] dense = rnd.doubles(2 * NEURONS, -scale, scale).toArray();
+                rows.deliverDense(dense, NEURONS, t);
+                for (int i = 0; i < NEURONS; i++) {
+                    single.deliver(i, dense[NEURONS + i], t);
+                }
+            } else {
+                rows.deliverSparse(targets, weights, 0, targets.length, t);
+                for (int k = 0; k < targets.length; k++) {
+                    single.deliver(targets[k], weights[k], t);
+                }
+            }
+            double[] a = new double[d];
+            double[] b = new double[d];
+            for (int i = 0; i < NEURONS; i++) {
+                rows.stateAt(i, t, a, 0);
+                single.stateAt(i, t, b, 0);
+                for (int c = 0; c < d; c++) {
+                    assertEquals(Double.doubleToRawLongBits(b[c]), Double.doubleToRawLongBits(a[c]),
+                            model + ", step " + step + ", neuron " + i + ", coordinate " + c);
+                }
+            }
+        }
+        assertTrue(spikes > 100, "spikes happen: " + spikes);
+    }
+}
