@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Tournament tree over per-neuron next-spike times: O(log n) update of one neuron, O(1) query of the earliest,
- * ties broken towards the lower index. Each node keeps its winner and a copy of the winner's time, so a comparison
- * reads two neighbouring entries instead of following two indices. Primitive arrays only; no allocation after
- * construction.
+ * ties broken towards the lower index, among the times as of each neuron's last {@link #update}. Each node keeps its
+ * winner and a copy of the winner's time, so a comparison reads two neighbouring entries instead of following two
+ * indices. Primitive arrays only; no allocation after construction.
  */
 final class EarliestSpikeTree {
 
@@ -65,6 +65,11 @@ final class EarliestSpikeTree {
         int from = key[left] <= key[left + 1] ? left : left + 1;
         winner[node] = winner[from];
         key[node] = key[from];
+    }
+
+    /** The time of neuron i as of its last update. */
+    double key(int i) {
+        return key[leaves + i];
     }
 
     int earliest() {

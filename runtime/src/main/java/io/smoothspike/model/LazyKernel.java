@@ -252,7 +252,18 @@ public abstract class LazyKernel extends PopulationKernel {
     private void resolve(int i) {
         spikeTime[i] = lastTime[i] + timeToSpike(i);
         pending[i] = false;
-        tree.update(i);
+        moved(i);
+    }
+
+    /**
+     * Tells the tree that neuron i's time changed. The tree's keys are lower bounds of the times: a time that moved
+     * later leaves its key valid and is refreshed only if it comes up as the earliest ({@link #nextSpikeTimeUpTo}),
+     * which spares most updates (most changes move a time later); a time that moved below its key updates the tree.
+     */
+    private void moved(int i) {
+        if (spikeTime[i] < tree.key(i)) {
+            tree.update(i);
+        }
     }
 
     /** Brings slot s, holding neuron i's state, to time t; pins it at its spike point if it is due by then. */
@@ -296,13 +307,10 @@ public abstract class LazyKernel extends PopulationKernel {
         }
     }
 
-    /** Schedules neuron i's next spike from its state at t and the bound of it, and updates the tree if it moved. */
+    /** Schedules neuron i's next spike from its state at t and the bound of it, and tells the tree. */
     private void reschedule(int i, double t, double bound) {
-        double before = spikeTime[i];
         scheduleSpike(i, t, bound);
-        if (spikeTime[i] != before) { // mostly +Infinity before and after: the tree stays as it is
-            tree.update(i);
-        }
+        moved(i);
     }
 
     /**
@@ -349,11 +357,16 @@ public abstract class LazyKernel extends PopulationKernel {
     @Override
     public final double nextSpikeTimeUpTo(double bound) {
         int w = tree.earliest();
-        while (pending[w] && spikeTime[w] <= bound) {
-            resolve(w);
+        while (true) {
+            if (tree.key(w) != spikeTime[w]) { // its time moved later: refresh its key, the order may change
+                tree.update(w);
+            } else if (pending[w] && spikeTime[w] <= bound) {
+                resolve(w);
+            } else {
+                return spikeTime[w];
+            }
             w = tree.earliest();
         }
-        return spikeTime[w];
     }
 
     @Override
@@ -371,7 +384,7 @@ public abstract class LazyKernel extends PopulationKernel {
             record(i, t, Double.NaN);
         }
         scheduleSpike(i, t);
-        tree.update(i);
+        moved(i);
     }
 
     @Override
