@@ -181,16 +181,7 @@ public final class Qif implements NeuronModel {
         private final double[] oneMinusDecay;
         private final double[] cosine;
         private final double[] sine;
-        // the stages of the backward sweep's flow derivatives
-        private final double[] decays;
-        private final double[] sMinusLc;
-        private final double[] tangentP;
-        private final double[] tangentQ;
-        private final double[] inverseNorm;
-        private final double[] inverseSquare;
-        private final double[] psiJacobian;
-        private final double[] crossJacobian;
-        private final double[] psiField;
+        private final double[] sineMinusCosine;
 
         Kernel(int size, double tau) {
             super(size, 2, RECORD, 1);
@@ -210,15 +201,7 @@ public final class Qif implements NeuronModel {
             this.oneMinusDecay = new double[size + 1];
             this.cosine = new double[size + 1];
             this.sine = new double[size + 1];
-            this.decays = new double[size + 1];
-            this.sMinusLc = new double[size + 1];
-            this.tangentP = new double[size + 1];
-            this.tangentQ = new double[size + 1];
-            this.inverseNorm = new double[size + 1];
-            this.inverseSquare = new double[size + 1];
-            this.psiJacobian = new double[size + 1];
-            this.crossJacobian = new double[size + 1];
-            this.psiField = new double[size + 1];
+            this.sineMinusCosine = new double[size + 1];
         }
 
         /**
@@ -309,7 +292,6 @@ public final class Qif implements NeuronModel {
             double ell = oneMinusDecay[k];
             double in = gatheredI[k];
             double decay = 1 - ell;
-            decays[k] = decay;
             seriesArgument[k] = in * ell * ell;
             flowedI[k] = in * decay * decay;
         }
@@ -571,167 +553,100 @@ public final class Qif implements NeuronModel {
         protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
                 double[] fEnd) {
             int k = size;
-            gatheredP[k] = x[xo];
-            gatheredQ[k] = x[xo + 1];
             gatheredI[k] = x[xo + 2];
             intervals[k] = dt;
-            derivativeStagesAt(intervals, k);
+            coefficientsAt(intervals, k);
+            sineMinusCosineAt(k);
             preparedFlowDerivatives(k, x, xo, dt, end, jac, dConst, fEnd);
         }
 
-        /**
-         * The flow derivatives of the gathered states, stage by stage in loops C2 vectorizes (the coefficients as
-         * {@link #flowAll} computes them, {@code Math}'s functions where the series do not cover a flow).
-         */
+        /** The series coefficients of the flows, as {@link #flowAll} computes them, in the same loops. */
         @Override
         protected void prepareFlowDerivatives(double[] x, double[] dt, int n) {
-            for (int k = 0; k < n; k++) {
-                gatheredP[k] = x[k * RECORD];
-                gatheredQ[k] = x[k * RECORD + 1];
-                gatheredI[k] = x[k * RECORD + 2];
-            }
             if (n < FEW_TARGETS) {
                 for (int k = 0; k < n; k++) {
-                    derivativeStagesAt(dt, k);
+                    gatheredI[k] = x[k * RECORD + 2];
+                    coefficientsAt(dt, k);
+                    sineMinusCosineAt(k);
                 }
                 return;
             }
+            for (int k = 0; k < n; k++) {
+                gatheredI[k] = x[k * RECORD + 2];
+            }
             coefficients(dt, n);
             for (int k = 0; k < n; k++) {
-                sMinusLcAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                if (!QifFlowSeries.covers(scaledInterval[k], seriesArgument[k])) {
-                    mathCoefficientsAt(k, dt[k]);
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                mobiusAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                tangentAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                quotientsAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                crossAt(k);
+                sineMinusCosineAt(k);
             }
         }
 
-        /** All stages of the flow derivatives of gathered state k, one after the other. */
-        private void derivativeStagesAt(double[] dt, int k) {
-            coefficientsAt(dt, k);
-            sMinusLcAt(k);
-            if (!QifFlowSeries.covers(scaledInterval[k], seriesArgument[k])) {
-                mathCoefficientsAt(k, dt[k]);
-            }
-            mobiusAt(k);
-            tangentAt(k);
-            quotientsAt(k);
-            crossAt(k);
+        private void sineMinusCosineAt(int k) {
+            sineMinusCosine[k] = QifFlowSeries.sineMinusCosine(seriesArgument[k]);
         }
 
-        // the stages of the flow derivatives of gathered state k (after those of the flow)
-
-        /** (S − ℓC)/I = ℓ³·D(Iℓ²), an entire function of I. */
-        private void sMinusLcAt(int k) {
-            double ell = oneMinusDecay[k];
-            sMinusLc[k] = ell * ell * ell * QifFlowSeries.sineMinusCosine(seriesArgument[k]);
-        }
-
-        /** The coefficients of flow k by {@code Math}'s functions, where the series do not cover it. */
-        private void mathCoefficientsAt(int k, double dt) {
-            double in = gatheredI[k];
-            double scale = 1;
-            double xs = dt / tau;
-            double decay = Math.exp(-xs);
-            double ell = oneMinusExp(xs, decay);
-            double z = in * ell * ell;
-            double cc;
-            double ss;
-            if (in > 0) {
-                double c = Math.sqrt(in);
-                cc = Math.cos(c * ell);
-                ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
-            } else if (in < 0) {
-                double c = Math.sqrt(-in);
-                scale = Math.exp(-c * ell);
-                cc = 0.5 * (1 + scale * scale);
-                ss = oneMinusExp(2 * c * ell) / (2 * c);
-            } else {
-                cc = 1;
-                ss = ell;
-            }
-            decays[k] = decay;
-            oneMinusDecay[k] = ell;
-            cosine[k] = cc;
-            sine[k] = ss;
-            sMinusLc[k] = Math.abs(z) < 1e-2 // its series for small |Iℓ²|
-                    ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
-                    : (ss - ell * cc) / in;
-        }
-
-        /** The flowed point (np, nq), unnormalised. */
-        private void mobiusAt(int k) {
-            double cc = cosine[k];
-            double ss = sine[k];
-            double pp = gatheredP[k];
-            double qq = gatheredQ[k];
-            flowedP[k] = decays[k] * (cc * pp + gatheredI[k] * ss * qq);
-            flowedQ[k] = cc * qq - ss * pp;
-        }
-
-        /** The derivative of the flowed point with respect to I, from dC/dI = −ℓS/2 and dS/dI = −(S − ℓC)/(2I). */
-        private void tangentAt(int k) {
-            double ss = sine[k];
-            double in = gatheredI[k];
-            double pp = gatheredP[k];
-            double qq = gatheredQ[k];
-            double dC = -0.5 * oneMinusDecay[k] * ss;
-            double dS = -0.5 * sMinusLc[k];
-            tangentP[k] = decays[k] * (dC * pp + (ss + in * dS) * qq);
-            tangentQ[k] = dC * qq - dS * pp;
-        }
-
-        /** 1/|F|, ∂ψ/∂ψ₀ = det/|F|² (for a unit start point). */
-        private void quotientsAt(int k) {
-            double np = flowedP[k];
-            double nq = flowedQ[k];
-            double cc = cosine[k];
-            double ss = sine[k];
-            double inverse = 1 / (np * np + nq * nq);
-            inverseNorm[k] = Math.sqrt(inverse);
-            inverseSquare[k] = inverse;
-            psiJacobian[k] = decays[k] * (cc * cc + gatheredI[k] * ss * ss) * inverse;
-        }
-
-        /** ∂ψ/∂I and the vector field's ψ component at the end, f_ψ = (sin²ψ − sinψ cosψ + I cos²ψ)/τ. */
-        private void crossAt(int k) {
-            double np = flowedP[k];
-            double nq = flowedQ[k];
-            double inverse = inverseSquare[k];
-            double decay = decays[k];
-            double endCurrent = gatheredI[k] * decay * decay;
-            crossJacobian[k] = (nq * tangentP[k] - np * tangentQ[k]) * inverse;
-            psiField[k] = (np * np - np * nq + endCurrent * nq * nq) * inverse / tau;
-        }
-
-        /** Flow derivatives of gathered state k from its stages. */
+        /**
+         * Flow derivatives from the series coefficients of flow k where the series cover it, otherwise from
+         * {@code Math}'s functions.
+         */
         @Override
         protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
                 double[] dConst, double[] fEnd) {
-            double nq = flowedQ[k];
-            double scaleEnd = nq < 0 ? -inverseNorm[k] : inverseNorm[k];
-            double decay = decays[k];
-            end[0] = flowedP[k] * scaleEnd;
+            double in = x[xo + 2];
+            double ell = oneMinusDecay[k];
+            double z = seriesArgument[k];
+            double decay;
+            double cc;
+            double ss;
+            double sMinusLc; // (S − ℓC)/I, an entire function of I
+            if (QifFlowSeries.covers(scaledInterval[k], z)) {
+                decay = 1 - ell;
+                cc = cosine[k];
+                ss = sine[k];
+                sMinusLc = ell * ell * ell * sineMinusCosine[k];
+            } else {
+                double scale = 1;
+                double xs = dt / tau;
+                decay = Math.exp(-xs);
+                ell = oneMinusExp(xs, decay);
+                z = in * ell * ell;
+                if (in > 0) {
+                    double c = Math.sqrt(in);
+                    cc = Math.cos(c * ell);
+                    ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
+                } else if (in < 0) {
+                    double c = Math.sqrt(-in);
+                    scale = Math.exp(-c * ell);
+                    cc = 0.5 * (1 + scale * scale);
+                    ss = oneMinusExp(2 * c * ell) / (2 * c);
+                } else {
+                    cc = 1;
+                    ss = ell;
+                }
+                sMinusLc = Math.abs(z) < 1e-2 // its series for small |Iℓ²|
+                        ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
+                        : (ss - ell * cc) / in;
+            }
+            double pp = x[xo];
+            double qq = x[xo + 1];
+            double dC = -0.5 * ell * ss;
+            double dS = -0.5 * sMinusLc;
+            double np = decay * (cc * pp + in * ss * qq);
+            double nq = cc * qq - ss * pp;
+            double n2 = np * np + nq * nq;
+            double det = decay * (cc * cc + in * ss * ss);
+            double dnp = decay * (dC * pp + (ss + in * dS) * qq);
+            double dnq = dC * qq - dS * pp;
+            double inverse = 1 / n2;
+            double scaleEnd = nq < 0 ? -Math.sqrt(inverse) : Math.sqrt(inverse);
+            end[0] = np * scaleEnd;
             end[1] = nq * scaleEnd;
-            end[2] = gatheredI[k] * decay * decay;
-            jac[0] = psiJacobian[k];
-            jac[1] = crossJacobian[k];
+            end[2] = in * decay * decay;
+            jac[0] = det * inverse;
+            jac[1] = (nq * dnp - np * dnq) * inverse;
             jac[2] = 0;
             jac[3] = decay * decay;
-            fEnd[0] = psiField[k];
+            // f_ψ = (sin²ψ − sinψ cosψ + I cos²ψ)/τ from the unnormalised point (np, nq)
+            fEnd[0] = (np * np - np * nq + end[2] * nq * nq) * inverse / tau;
             fEnd[1] = -2 * end[2] / tau;
             // τ only rescales time: ∂F/∂τ = −(Δ/τ) f(F)
             dConst[0] = -dt / tau * fEnd[0];
