@@ -75,8 +75,4 @@ final class EarliestSpikeTree {
     int earliest() {
         return winner[1];
     }
-
-    double earliestTime() {
-        return key[1];
-    }
 }

@@ -486,8 +486,8 @@ public abstract class LazyKernel extends PopulationKernel {
     /**
      * Backward of the deliveries {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at
      * time t, in reverse order; returns their dL/dt, adds dL/dw into {@code wGrad[weightFrom + k]}. A first pass
-     * checks each target against the record and copies the state after its previous touch: those loads reach far
-     * back in the record, and issued together they overlap their cache misses.
+     * checks each target against the record, steps its cursor back and copies the state after its previous touch:
+     * those loads reach far back in the record, and issued together they overlap their cache misses.
      */
     private double backwardAll(int[] targets, int targetFrom, double[] weights, double[] wGrad, int weightFrom,
             int n, double t) {
@@ -501,6 +501,7 @@ public abstract class LazyKernel extends PopulationKernel {
                 throw new IllegalStateException("backward sweep out of step with the recorded forward run");
             }
             int a = touchPrevious[b];
+            cursor[i] = a; // targets are distinct: no other delivery of this row reaches neuron i
             if (a < 0) {
                 System.arraycopy(initialRecord, i * rd, from, k * rd, rd);
                 dt[k] = t;
@@ -539,7 +540,6 @@ public abstract class LazyKernel extends PopulationKernel {
         // through the flow segment before it
         addConstants(lamMinus, 0, flowConst, 1);
         leftMultiply(lamMinus, 0, flowJac, dim, dim, adjoint, off);
-        cursor[i] = touchPrevious[cursor[i]];
         return timeAdjoint;
     }
 
@@ -560,7 +560,6 @@ public abstract class LazyKernel extends PopulationKernel {
         constantAdjoint[0] += 0.0 + m0 * flowConst[0] + m1 * flowConst[1];
         adjoint[off] = 0.0 + m0 * flowJac[0] + m1 * flowJac[2];
         adjoint[off + 1] = 0.0 + m0 * flowJac[1] + m1 * flowJac[3];
-        cursor[i] = touchPrevious[cursor[i]];
         return timeAdjoint;
     }
 

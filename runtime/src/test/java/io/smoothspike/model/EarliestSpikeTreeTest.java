@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The spike tree against a linear scan after every change: earliest time, ties to the lower index, sizes. */
+/** The spike tree against a linear scan after every change: earliest neuron and its key, ties to the lower index. */
 class EarliestSpikeTreeTest {
 
     @Test
@@ -42,6 +42,6 @@ class EarliestSpikeTreeTest {
             }
         }
         assertEquals(best, tree.earliest(), where);
-        assertEquals(time[best], tree.earliestTime(), where);
+        assertEquals(time[best], tree.key(best), where);
     }
 }
