@@ -440,8 +440,12 @@ public final class Qif implements NeuronModel {
         }
 
         /**
-         * The bounds of {@link #timeToSpikeLowerBound} for many neurons: the common case I &gt; 0 (its square roots and
-         * division) in a loop C2 vectorizes, the other cases one by one; the same values.
+         * The bounds of {@link #timeToSpikeLowerBound} for many neurons, the same values: both signs of I in loops
+         * C2 vectorizes, then per neuron the one that applies, chosen by the sign bit of I without a branch (the sign
+         * of I is as good as random, a branch would often be mispredicted). C2 vectorizes no branch, so the cases
+         * inside the loops are picked with {@code min} and {@code max} of ±∞ (see {@link #positiveCurrentBounds}); a
+         * NaN marks the rare states left to {@link #timeToSpikeLowerBound} (I = 0, p = 0, the reset point, ℓ*
+         * exactly 1).
          */
         @Override
         protected void timeToSpikeLowerBounds(int[] targets, int from, int n, double[] out) {
@@ -458,20 +462,48 @@ public final class Qif implements NeuronModel {
                 gq[k] = q[s];
                 gi[k] = current[s];
             }
-            double[] r = seriesArgument; // scratch: the flows are done
-            double[] upper = cosine;
+            double[] positive = cosine; // scratch: the flows are done
+            double[] negative = sine;
+            positiveCurrentBounds(n, positive);
             for (int k = 0; k < n; k++) {
-                r[k] = Math.sqrt(gp[k] * gp[k] + gi[k] * gq[k] * gq[k]);
+                // I = −c² < 0: q/p where p > cq (atanh(z)/c ≥ z/c, z = cq/p), else +∞; β is −∞ or +∞ (NaN at p = cq)
+                double pp = gp[k];
+                double qq = gq[k];
+                double beta = (Math.sqrt(-gi[k]) * qq - pp) * Double.POSITIVE_INFINITY;
+                negative[k] = Math.max(finishedBound(qq / pp), beta);
             }
             for (int k = 0; k < n; k++) {
-                out[k] = positiveCurrentBound(gq[k], r[k], r[k] + gp[k]);
+                double in = gi[k];
+                long negativeMask = Double.doubleToRawLongBits(in) >> 63;
+                double bound = Double.longBitsToDouble(Double.doubleToRawLongBits(positive[k]) & ~negativeMask
+                        | Double.doubleToRawLongBits(negative[k]) & negativeMask);
+                out[k] = bound == bound && in != 0 ? bound : timeToSpikeLowerBound(targets[from + k]);
+            }
+        }
+
+        /**
+         * The bounds for I &gt; 0 of the gathered states k in [0, n). h = r + p for p &gt; 0 and Iq²/(r − p) for
+         * p &lt; 0: with a = r + |p|, b = Iq²/a and β = p·∞, {@code max(min(a, a + β), min(b, b − β))} is exactly a
+         * or b (NaN for p = ±0).
+         */
+        private void positiveCurrentBounds(int n, double[] out) {
+            double[] gp = gatheredP;
+            double[] gq = gatheredQ;
+            double[] gi = gatheredI;
+            double[] r = seriesArgument;
+            double[] h = oneMinusDecay;
+            for (int k = 0; k < n; k++) {
+                double pp = gp[k];
+                double iqq = gi[k] * gq[k] * gq[k];
+                double rr = Math.sqrt(pp * pp + iqq);
+                double a = rr + Math.abs(pp);
+                double b = iqq / a;
+                double beta = pp * Double.POSITIVE_INFINITY;
+                r[k] = rr;
+                h[k] = Math.max(Math.min(a, a + beta), Math.min(b, b - beta));
             }
             for (int k = 0; k < n; k++) {
-                upper[k] = positiveCurrentBound(gq[k], r[k], gi[k] * gq[k] * gq[k] / (r[k] - gp[k]));
-            }
-            for (int k = 0; k < n; k++) {
-                double ell = gp[k] >= 0 ? out[k] : upper[k];
-                out[k] = gi[k] > 0 && ell >= 0 ? finishBound(ell) : timeToSpikeLowerBound(targets[from + k]);
+                out[k] = finishedBound(positiveCurrentBound(gq[k], r[k], h[k]));
             }
         }
 
@@ -489,6 +521,12 @@ public final class Qif implements NeuronModel {
         private double finishBound(double ell) {
             double e = ell * (1 - BOUND_MARGIN);
             return e >= 1 ? Double.POSITIVE_INFINITY : tau * e;
+        }
+
+        /** {@link #finishBound} without a branch, for vectorized loops: the same value, but NaN where e is 1. */
+        private double finishedBound(double ell) {
+            double e = ell * (1 - BOUND_MARGIN);
+            return Math.max(tau * e, (e - 1) * Double.POSITIVE_INFINITY);
         }
 
         @Override
