@@ -21,10 +21,12 @@ package io.smoothspike.model;
  * is delivered in passes: the intervals of all targets, their flows, their jumps, their bounds, their schedules).
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
- * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch and its state just
- * after the touch (in the kernel's <em>record coordinates</em>, by default the model coordinates); the state just
- * before a touch is recomputed by the flow from the previous entry, which the backward pass evaluates anyway. Memory
- * is O(touches) = O(spikes + synaptic events), never a snapshot of the network per event. The backward sweep walks
+ * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch, and the state the
+ * touch starts from, which is the state just after the previous touch (in the kernel's <em>record coordinates</em>, by
+ * default the model coordinates), with its time; the state just before the touch is recomputed by the flow from there,
+ * which the backward pass evaluates anyway. Each entry holds what its own backward step needs, so the sweep reads the
+ * record in order instead of jumping back to each previous touch. Memory is O(touches) = O(spikes + synaptic events),
+ * never a snapshot of the network per event. The backward sweep walks
  * each neuron's touches in reverse and applies the adjoint rules of the hybrid system: through a flow segment
  * {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ}, {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch
  * gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);
@@ -45,7 +47,7 @@ public abstract class LazyKernel extends PopulationKernel {
     private final EarliestSpikeTree tree;
     /** Per-target intervals of {@link #deliverSparse}. */
     private final double[] intervals;
-    /** Per target of {@link #backwardAll}: the recorded state after its previous touch. */
+    /** Per target of {@link #backwardAll}: the recorded state its touch starts from. */
     private final double[] previousStates;
     /** 0, 1, …, size − 1: the targets of a dense row. */
     private final int[] everyNeuron;
@@ -60,6 +62,8 @@ public abstract class LazyKernel extends PopulationKernel {
     private int[] touchNeuron = new int[0];
     private int[] touchPrevious = new int[0];
     private double[] touchTime = new double[0];
+    /** Per touch: the time of the state it starts from (the neuron's previous touch, or 0). */
+    private double[] touchStart = new double[0];
     private double[] touchWeight = new double[0];
     private double[] touchState = new double[0];
     private final int[] lastTouch;
@@ -70,6 +74,8 @@ public abstract class LazyKernel extends PopulationKernel {
     private final int[] cursor;
     private final double[] constantAdjoint;
     private final double[] xb;
+    /** The state after a neuron's last touch, for {@link #beginBackward}. */
+    private final double[] lastState;
     private final double[] end;
     private final double[] flowJac;
     private final double[] flowConst;
@@ -100,6 +106,7 @@ public abstract class LazyKernel extends PopulationKernel {
         this.cursor = new int[size];
         this.constantAdjoint = new double[constantCount];
         this.xb = new double[recordDim];
+        this.lastState = new double[recordDim];
         this.end = new double[recordDim];
         this.flowJac = new double[dim * dim];
         this.flowConst = new double[dim * constantCount];
@@ -285,6 +292,9 @@ public abstract class LazyKernel extends PopulationKernel {
     @Override
     public final void deliver(int i, double w, double t) {
         resolveIfDue(i, t);
+        if (recording) {
+            record(i, t, w);
+        }
         flow(i, t - lastTime[i]);
         receive(i, w, t);
     }
@@ -295,16 +305,13 @@ public abstract class LazyKernel extends PopulationKernel {
         reschedule(i, t, timeToSpikeLowerBound(i));
     }
 
-    /** Neuron i, flowed to t, takes an input of weight w: pinned if due, then the jump and its record. */
+    /** Neuron i, flowed to t, takes an input of weight w: pinned if due, then the jump. */
     private void jumpAt(int i, double w, double t) {
         if (t >= spikeTime[i]) {
             pinAtSpike(i);
         }
         lastTime[i] = t;
         jump(i, w);
-        if (recording) {
-            record(i, t, w);
-        }
     }
 
     /** Schedules neuron i's next spike from its state at t and the bound of it, and tells the tree. */
@@ -314,7 +321,7 @@ public abstract class LazyKernel extends PopulationKernel {
     }
 
     /**
-     * The deliveries of one projection row in passes: the due spike times and the intervals, the flows of all
+     * The deliveries of one projection row in passes: the due spike times, the records and the intervals, the flows of all
      * targets in one {@link #flowAll}, the jumps, the bounds of the next spike times in one
      * {@link #timeToSpikeLowerBounds}, then the schedules. Each neuron sees the same operations as in
      * {@link #deliver}; targets of a row are distinct.
@@ -335,6 +342,9 @@ public abstract class LazyKernel extends PopulationKernel {
         for (int k = 0; k < n; k++) {
             int i = targets[targetFrom + k];
             resolveIfDue(i, t);
+            if (recording) {
+                record(i, t, weights[weightFrom + k]);
+            }
             dt[k] = t - lastTime[i];
         }
         flowAll(targets, targetFrom, n, dt);
@@ -377,12 +387,12 @@ public abstract class LazyKernel extends PopulationKernel {
 
     @Override
     public final void fire(int i, double t) {
-        advance(i, i, t);
-        lastTime[i] = t;
-        reset(i);
         if (recording) {
             record(i, t, Double.NaN);
         }
+        advance(i, i, t);
+        lastTime[i] = t;
+        reset(i);
         scheduleSpike(i, t);
         moved(i);
     }
@@ -401,6 +411,7 @@ public abstract class LazyKernel extends PopulationKernel {
         return voltage(size);
     }
 
+    /** Appends neuron i's touch at t (weight w, NaN for a spike) with the state it starts from: call before its flow. */
     private void record(int i, double t, double w) {
         int n = touchCount;
         if (n == touchNeuron.length) {
@@ -408,12 +419,14 @@ public abstract class LazyKernel extends PopulationKernel {
             touchNeuron = java.util.Arrays.copyOf(touchNeuron, cap);
             touchPrevious = java.util.Arrays.copyOf(touchPrevious, cap);
             touchTime = java.util.Arrays.copyOf(touchTime, cap);
+            touchStart = java.util.Arrays.copyOf(touchStart, cap);
             touchWeight = java.util.Arrays.copyOf(touchWeight, cap);
             touchState = java.util.Arrays.copyOf(touchState, cap * recordDim);
         }
         touchNeuron[n] = i;
         touchPrevious[n] = lastTouch[i];
         touchTime[n] = t;
+        touchStart[n] = lastTime[i];
         touchWeight[n] = w;
         storeRecord(i, touchState, n * recordDim);
         lastTouch[i] = n;
@@ -425,16 +438,9 @@ public abstract class LazyKernel extends PopulationKernel {
         recording = on;
     }
 
-    /**
-     * Flows neuron i from just after touch {@code a} (its initial state if a &lt; 0) to time t: end, flowJac,
-     * flowConst and field hold the result.
-     */
-    private void flowFrom(int i, int a, double t) {
-        if (a < 0) {
-            flowDerivatives(initialRecord, i * recordDim, t, end, flowJac, flowConst, field);
-        } else {
-            flowDerivatives(touchState, a * recordDim, t - touchTime[a], end, flowJac, flowConst, field);
-        }
+    /** Flows touch b's start state to its time: end, flowJac, flowConst and field hold the result. */
+    private void flowToTouch(int b) {
+        flowDerivatives(touchState, b * recordDim, touchTime[b] - touchStart[b], end, flowJac, flowConst, field);
     }
 
     private static double dot(double[] a, int ao, double[] b, int n) {
@@ -476,7 +482,12 @@ public abstract class LazyKernel extends PopulationKernel {
         for (int i = 0; i < size; i++) {
             int last = lastTouch[i];
             cursor[i] = last;
-            flowFrom(i, last, duration);
+            if (last < 0) {
+                flowDerivatives(initialRecord, i * recordDim, duration, end, flowJac, flowConst, field);
+            } else { // the neuron's state is still the one after its last touch
+                storeRecord(i, lastState, 0);
+                flowDerivatives(lastState, 0, duration - lastTime[i], end, flowJac, flowConst, field);
+            }
             startTimeAdjoint[i] = -dot(finalAdjoint, i * dim, field, dim);
             addConstants(finalAdjoint, i * dim, flowConst, 1);
             leftMultiply(finalAdjoint, i * dim, flowJac, dim, dim, adjoint, i * dim);
@@ -486,8 +497,7 @@ public abstract class LazyKernel extends PopulationKernel {
     /**
      * Backward of the deliveries {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at
      * time t, in reverse order; returns their dL/dt, adds dL/dw into {@code wGrad[weightFrom + k]}. A first pass
-     * checks each target against the record, steps its cursor back and copies the state after its previous touch:
-     * those loads reach far back in the record, and issued together they overlap their cache misses.
+     * checks each target against the record, steps its cursor back and gathers the start states of the touches.
      */
     private double backwardAll(int[] targets, int targetFrom, double[] weights, double[] wGrad, int weightFrom,
             int n, double t) {
@@ -500,15 +510,9 @@ public abstract class LazyKernel extends PopulationKernel {
             if (b < 0 || touchNeuron[b] != i || touchTime[b] != t) {
                 throw new IllegalStateException("backward sweep out of step with the recorded forward run");
             }
-            int a = touchPrevious[b];
-            cursor[i] = a; // targets are distinct: no other delivery of this row reaches neuron i
-            if (a < 0) {
-                System.arraycopy(initialRecord, i * rd, from, k * rd, rd);
-                dt[k] = t;
-            } else {
-                System.arraycopy(touchState, a * rd, from, k * rd, rd);
-                dt[k] = t - touchTime[a];
-            }
+            cursor[i] = touchPrevious[b]; // targets are distinct: no other delivery of this row reaches neuron i
+            System.arraycopy(touchState, b * rd, from, k * rd, rd);
+            dt[k] = t - touchStart[b];
         }
         prepareFlowDerivatives(from, dt, n);
         double timeAdjoint = 0;
@@ -583,7 +587,7 @@ public abstract class LazyKernel extends PopulationKernel {
         }
         int off = i * dim;
         int a = touchPrevious[b];
-        flowFrom(i, a, t);
+        flowToTouch(b);
         resetDerivatives(end, 0, xb, stepJac);
         leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
         double total = timeAdjoint + startTimeAdjoint[i] + dot(lamMinus, 0, field, dim);

@@ -79,9 +79,10 @@ public abstract class PopulationKernel {
     public abstract void setRecording(boolean on);
 
     /**
-     * Starts the backward sweep of the last recorded trial of duration T, given {@code finalAdjoint} = dL/d(state
-     * at T) in model coordinates (neuron-major). The sweep then calls the {@code backward...} methods in exactly
-     * the reverse order of the forward calls, and finally {@link #endBackward}.
+     * Starts the backward sweep of the last trial, which must have been recorded (no trial or delivery since), of
+     * duration T, given {@code finalAdjoint} = dL/d(state at T) in model coordinates (neuron-major). The sweep then
+     * calls the {@code backward...} methods in exactly the reverse order of the forward calls, and finally
+     * {@link #endBackward}.
      */
     public abstract void beginBackward(double duration, double[] finalAdjoint);
 
