@@ -6,7 +6,11 @@ package io.smoothspike.model;
  * and kept in an {@link EarliestSpikeTree}.
  *
  * <p>Subclasses keep their state arrays with {@code size + 1} slots: slot {@code size} is a scratch slot used to
- * evaluate states at arbitrary times without touching the neuron's own state.
+ * evaluate states at arbitrary times without touching the neuron's own state. A subclass that keeps
+ * {@link #PREPARED_SLOTS} more (slots {@code size + 1 …}) and says so to the constructor gets
+ * {@link #prepareDeliveries}: the announced single deliveries are flowed, jumped and bounded in those slots, all at
+ * once with {@link #flowAll} and {@link #timeToSpikeLowerBounds}, and {@link #deliverPrepared} only copies the result
+ * back (the same operations, so the same bits, as {@link #deliver}).
  *
  * <p>Cost per delivery: one closed-form flow of the target, one time-to-spike evaluation and an O(log n) tree update.
  *
@@ -34,6 +38,9 @@ package io.smoothspike.model;
  * condition. The model supplies DF, f, the jump, reset and threshold derivatives in model coordinates.
  */
 public abstract class LazyKernel extends PopulationKernel {
+
+    /** Extra scratch slots of a kernel with prepared deliveries: at most this many are prepared at once. */
+    protected static final int PREPARED_SLOTS = 16;
 
     /** Time of each neuron's last event (its state refers to this time). */
     private final double[] lastTime;
@@ -67,6 +74,18 @@ public abstract class LazyKernel extends PopulationKernel {
     private double[] touchWeight = new double[0];
     private double[] touchState = new double[0];
     private final int[] lastTouch;
+    /** Per neuron: its number of touches (delivery or spike) in this trial, to tell whether a prepared one is stale. */
+    private final int[] touches;
+
+    // prepared deliveries: delivery k in slot size + 1 + k (null without the slots)
+    private final int[] preparedSlot;
+    private final int[] preparedNeuron;
+    private final int[] preparedTouches;
+    private final double[] preparedWeight;
+    private final double[] preparedTime;
+    private final double[] preparedInterval;
+    private final double[] preparedBound;
+    private int preparedCount;
 
     // backward sweep state
     private final double[] adjoint;
@@ -87,7 +106,17 @@ public abstract class LazyKernel extends PopulationKernel {
     private final double[] gradG;
     private final double[] gradGConst;
 
+    /** A kernel without prepared deliveries; its state arrays have {@code size + 1} slots. */
     protected LazyKernel(int size, int dim, int recordDim, int constantCount) {
+        this(size, dim, recordDim, constantCount, false);
+    }
+
+    /**
+     * A kernel of {@code size} neurons with {@code dim} state coordinates in the model and {@code recordDim} in the
+     * record, and {@code constantCount} model constants; with {@code preparedSlots} its state arrays have
+     * {@code size + 1 + PREPARED_SLOTS} slots and it works out {@link #prepareDeliveries} ahead.
+     */
+    protected LazyKernel(int size, int dim, int recordDim, int constantCount, boolean preparedSlots) {
         super(size);
         this.dim = dim;
         this.recordDim = recordDim;
@@ -101,6 +130,16 @@ public abstract class LazyKernel extends PopulationKernel {
         this.everyNeuron = new int[size];
         java.util.Arrays.setAll(everyNeuron, i -> i);
         this.lastTouch = new int[size];
+        this.touches = new int[size];
+        int prepared = preparedSlots ? PREPARED_SLOTS : 0;
+        this.preparedSlot = new int[prepared];
+        java.util.Arrays.setAll(preparedSlot, k -> size + 1 + k);
+        this.preparedNeuron = new int[prepared];
+        this.preparedTouches = new int[prepared];
+        this.preparedWeight = new double[prepared];
+        this.preparedTime = new double[prepared];
+        this.preparedInterval = new double[prepared];
+        this.preparedBound = new double[prepared];
         this.adjoint = new double[size * dim];
         this.startTimeAdjoint = new double[size];
         this.cursor = new int[size];
@@ -227,6 +266,8 @@ public abstract class LazyKernel extends PopulationKernel {
         int d = dim;
         touchCount = 0;
         java.util.Arrays.fill(lastTouch, -1);
+        java.util.Arrays.fill(touches, 0);
+        preparedCount = 0;
         if (initialRecord.length != size * recordDim) {
             initialRecord = new double[size * recordDim];
         }
@@ -311,7 +352,58 @@ public abstract class LazyKernel extends PopulationKernel {
             pinAtSpike(i);
         }
         lastTime[i] = t;
+        touches[i]++;
         jump(i, w);
+    }
+
+    /**
+     * Flows, jumps and bounds up to {@link #PREPARED_SLOTS} of the announced deliveries in the scratch slots (nothing
+     * without them); a target announced twice is prepared from its state now, and so found stale the second time.
+     */
+    @Override
+    public final void prepareDeliveries(int[] targets, double[] weights, double[] times, int n) {
+        int m = Math.min(n, preparedSlot.length);
+        for (int k = 0; k < m; k++) {
+            int i = targets[k];
+            copy(i, preparedSlot[k]);
+            preparedNeuron[k] = i;
+            preparedTouches[k] = touches[i];
+            preparedWeight[k] = weights[k];
+            preparedTime[k] = times[k];
+            preparedInterval[k] = times[k] - lastTime[i];
+        }
+        flowAll(preparedSlot, 0, m, preparedInterval);
+        for (int k = 0; k < m; k++) {
+            jump(preparedSlot[k], weights[k]);
+        }
+        timeToSpikeLowerBounds(preparedSlot, 0, m, preparedBound);
+        preparedCount = m;
+    }
+
+    /**
+     * {@link #deliver} from prepared delivery k if it is the one announced and neuron i was not touched since; also
+     * if the neuron is not due by t (a due neuron is pinned at its spike point before the jump): else by
+     * {@link #deliver}.
+     */
+    @Override
+    public final void deliverPrepared(int k, int i, double w, double t) {
+        if (k >= preparedCount || preparedNeuron[k] != i || preparedTouches[k] != touches[i]
+                || preparedTime[k] != t || Double.doubleToRawLongBits(preparedWeight[k]) != Double.doubleToRawLongBits(w)) {
+            deliver(i, w, t);
+            return;
+        }
+        resolveIfDue(i, t);
+        if (t >= spikeTime[i]) {
+            deliver(i, w, t);
+            return;
+        }
+        if (recording) {
+            record(i, t, w);
+        }
+        copy(preparedSlot[k], i);
+        lastTime[i] = t;
+        touches[i]++;
+        reschedule(i, t, preparedBound[k]);
     }
 
     /** Schedules neuron i's next spike from its state at t and the bound of it, and tells the tree. */
@@ -363,11 +455,17 @@ public abstract class LazyKernel extends PopulationKernel {
         return nextSpikeTimeUpTo(Double.POSITIVE_INFINITY);
     }
 
-    /** Exact while the earliest time is at most {@code bound}; above it, possibly a lower bound of the exact time. */
+    /**
+     * Exact while the earliest time is at most {@code bound}; above it, possibly a lower bound of the exact time (the
+     * tree's least key, whose neuron's time may have moved later since).
+     */
     @Override
     public final double nextSpikeTimeUpTo(double bound) {
         int w = tree.earliest();
         while (true) {
+            if (tree.key(w) > bound) { // every time is at or above its key: none is due by the bound
+                return tree.key(w);
+            }
             if (tree.key(w) != spikeTime[w]) { // its time moved later: refresh its key, the order may change
                 tree.update(w);
             } else if (pending[w] && spikeTime[w] <= bound) {
@@ -392,6 +490,7 @@ public abstract class LazyKernel extends PopulationKernel {
         }
         advance(i, i, t);
         lastTime[i] = t;
+        touches[i]++;
         reset(i);
         scheduleSpike(i, t);
         moved(i);

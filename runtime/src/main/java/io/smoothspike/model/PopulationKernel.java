@@ -23,7 +23,8 @@ package io.smoothspike.model;
  * this class directly.
  *
  * <p><b>Optional fast paths.</b> The methods with a default body, grouped at the end, only save work: batched
- * delivery ({@link #deliverSparse}, {@link #deliverDense}), caches shared between kernels
+ * delivery ({@link #deliverSparse}, {@link #deliverDense}), deliveries worked out ahead ({@link #prepareDeliveries},
+ * {@link #deliverPrepared}), caches shared between kernels
  * ({@link #shareCachesWith}), a bounded next-spike query ({@link #nextSpikeTimeUpTo}), skipping constant gradients
  * ({@link #setConstantGradients}) and shared rows of weight gradients ({@link #sharesDenseRows},
  * {@link #backwardDenseRow}). The defaults are correct for every kernel; an override must give bit-identical
@@ -127,6 +128,23 @@ public abstract class PopulationKernel {
         for (int i = 0; i < size; i++) {
             deliver(i, weights[offset + i], t);
         }
+    }
+
+    /**
+     * Announces single deliveries that will probably follow: neuron {@code targets[k]} takes weight
+     * {@code weights[k]} at {@code times[k]}, k in [0, n), times non-decreasing (e.g. the next input spikes of
+     * channels with one target each). A kernel may work them out ahead, several at once, for {@link #deliverPrepared};
+     * by default nothing happens.
+     */
+    public void prepareDeliveries(int[] targets, double[] weights, double[] times, int n) {
+    }
+
+    /**
+     * {@link #deliver}{@code (i, w, t)} where the last {@link #prepareDeliveries} announced it as its delivery k: the
+     * same result, using the work done ahead if it is still valid (nothing else touched neuron i in between).
+     */
+    public void deliverPrepared(int k, int i, double w, double t) {
+        deliver(i, w, t);
     }
 
     /**

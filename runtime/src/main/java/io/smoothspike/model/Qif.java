@@ -184,24 +184,25 @@ public final class Qif implements NeuronModel {
         private final double[] sineMinusCosine;
 
         Kernel(int size, double tau) {
-            super(size, 2, RECORD, 1);
+            super(size, 2, RECORD, 1, true);
             this.tau = tau;
-            this.p = new double[size + 1];
-            this.q = new double[size + 1];
-            this.current = new double[size + 1];
-            this.intervals = new double[size + 1];
-            this.gatheredP = new double[size + 1];
-            this.gatheredQ = new double[size + 1];
-            this.gatheredI = new double[size + 1];
-            this.flowedP = new double[size + 1];
-            this.flowedQ = new double[size + 1];
-            this.flowedI = new double[size + 1];
-            this.scaledInterval = new double[size + 1];
-            this.seriesArgument = new double[size + 1];
-            this.oneMinusDecay = new double[size + 1];
-            this.cosine = new double[size + 1];
-            this.sine = new double[size + 1];
-            this.sineMinusCosine = new double[size + 1];
+            int slots = size + 1 + PREPARED_SLOTS;
+            this.p = new double[slots];
+            this.q = new double[slots];
+            this.current = new double[slots];
+            this.intervals = new double[slots];
+            this.gatheredP = new double[slots];
+            this.gatheredQ = new double[slots];
+            this.gatheredI = new double[slots];
+            this.flowedP = new double[slots];
+            this.flowedQ = new double[slots];
+            this.flowedI = new double[slots];
+            this.scaledInterval = new double[slots];
+            this.seriesArgument = new double[slots];
+            this.oneMinusDecay = new double[slots];
+            this.cosine = new double[slots];
+            this.sine = new double[slots];
+            this.sineMinusCosine = new double[slots];
         }
 
         /**

@@ -57,6 +57,20 @@ public final class EventSimulator {
     private final InputRowGradients[] heldBack;
     /** The delayed projections' deliveries; null when no projection is delayed (the event loop then never uses it). */
     private final DelayLine delays;
+    /**
+     * Where the inputs go through one undelayed sparse projection: per channel its only target, or −1 for a row of
+     * another fan-out; null otherwise. Runs of single-target inputs are announced to the target kernel ahead
+     * ({@link PopulationKernel#prepareDeliveries}).
+     */
+    private final int[] singleTarget;
+    // the announced run of inputs: input indices [announcedFrom, announcedTo)
+    private final int[] announcedTargets = new int[ANNOUNCED];
+    private final double[] announcedWeights = new double[ANNOUNCED];
+    private final double[] announcedTimes = new double[ANNOUNCED];
+    private int announcedFrom;
+    private int announcedTo;
+    /** How many single-target inputs are announced at once. */
+    private static final int ANNOUNCED = 16;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
@@ -81,6 +95,7 @@ public final class EventSimulator {
         }
         this.fromInputs = undelayed(graph.fromInputs());
         this.delays = DelayLine.of(graph, kernels);
+        this.singleTarget = singleTargets(fromInputs, graph.inputCount());
         this.record = new EventRecord(graph.neuronCount(), stateSizes, sizes);
         this.populationOfNeuron = new int[graph.neuronCount()];
         for (int p = 0; p < np; p++) {
@@ -93,6 +108,19 @@ public final class EventSimulator {
         for (int p = 0; p < np; p++) {
             outgoingIndex[p] = Arrays.stream(outgoing[p]).mapToInt(all::indexOf).toArray();
         }
+    }
+
+    /** {@link #singleTarget} for the undelayed projections from the inputs. */
+    private static int[] singleTargets(Projection[] fromInputs, int channels) {
+        if (fromInputs.length != 1 || fromInputs[0].isDense()) {
+            return null;
+        }
+        Projection pr = fromInputs[0];
+        int[] single = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            single[c] = pr.fanOut(c) == 1 ? pr.targets()[pr.rowStart()[c]] : -1;
+        }
+        return single;
     }
 
     /** The projections without delays among {@code projections}, in order: those delivered as their source fires. */
@@ -299,6 +327,8 @@ public final class EventSimulator {
         }
         int inputEvents = 0;
         int nextInput = 0;
+        announcedFrom = 0;
+        announcedTo = 0;
         int inputCount = input.size();
         int nextSample = 0;
         double[] sampleBuffer = trace == null ? null : new double[8];
@@ -350,10 +380,15 @@ public final class EventSimulator {
                 }
             }
             if (tIn <= tDelayed) {
-                int channel = input.source(nextInput++);
+                int channel = input.source(nextInput);
                 inputEvents++;
                 record.addInput(tIn, channel);
-                transmit(fromInputs, channel, tIn);
+                if (singleTarget != null && singleTarget[channel] >= 0) {
+                    deliverSingle(input, nextInput, channel, tIn);
+                } else {
+                    transmit(fromInputs, channel, tIn);
+                }
+                nextInput++;
                 if (delays != null) {
                     delays.schedule(DelayLine.INPUT_GROUP, channel, tIn, record.eventCount() - 1);
                 }
@@ -378,6 +413,31 @@ public final class EventSimulator {
         record.indexSpikes();
         lastInputEvents = inputEvents;
         return record;
+    }
+
+    /**
+     * Delivers input {@code index} (of a channel with a single target) through the target kernel's prepared
+     * deliveries, announcing the run of single-target inputs from it first if it is not announced yet.
+     */
+    private void deliverSingle(InputSpikes input, int index, int channel, double t) {
+        Projection pr = fromInputs[0];
+        PopulationKernel k = kernels[pr.target()];
+        double[] w = pr.weights();
+        int[] rs = pr.rowStart();
+        if (index >= announcedTo) {
+            int n = 0;
+            while (n < ANNOUNCED && index + n < input.size() && singleTarget[input.source(index + n)] >= 0) {
+                int c = input.source(index + n);
+                announcedTargets[n] = singleTarget[c];
+                announcedWeights[n] = w[rs[c]];
+                announcedTimes[n] = input.time(index + n);
+                n++;
+            }
+            k.prepareDeliveries(announcedTargets, announcedWeights, announcedTimes, n);
+            announcedFrom = index;
+            announcedTo = index + n;
+        }
+        k.deliverPrepared(index - announcedFrom, singleTarget[channel], w[rs[channel]], t);
     }
 
     private void transmit(Projection[] projections, int row, double t) {

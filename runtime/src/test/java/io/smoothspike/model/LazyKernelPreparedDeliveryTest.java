@@ -1,0 +1,87 @@
+package io.smoothspike.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deliveries announced ahead ({@code prepareDeliveries}) and then made ({@code deliverPrepared}) leave every neuron
+ * bit for bit where plain {@code deliver} calls leave it, also where the work done ahead went stale: the neuron was
+ * touched in between (a row of other inputs, its own spike), it was announced twice, it is due by the delivery time,
+ * or the delivery made is not the one announced.
+ */
+class LazyKernelPreparedDeliveryTest {
+
+    private static final int NEURONS = 30;
+
+    @Test
+    void preparedDeliveriesMatchPlainOnes() {
+        Qif model = new Qif(1);
+        PopulationKernel prepared = model.newKernel(NEURONS);
+        PopulationKernel plain = model.newKernel(NEURONS);
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] init = new double[2 * NEURONS];
+        for (int i = 0; i < NEURONS; i++) {
+            System.arraycopy(model.stateFromVoltage(rnd.nextDouble(-1, 0.9), rnd.nextGaussian()), 0, init, 2 * i, 2);
+        }
+        prepared.initialize(init);
+        plain.initialize(init);
+        double t = 0;
+        int spikes = 0;
+        int rows = 0;
+        for (int batch = 0; batch < 400; batch++) {
+            int n = 1 + rnd.nextInt(24); // more than the kernel prepares, sometimes
+            int[] targets = new int[n];
+            double[] weights = new double[n];
+            double[] times = new double[n];
+            for (int k = 0; k < n; k++) {
+                targets[k] = rnd.nextInt(NEURONS); // repeats included
+                weights[k] = rnd.nextDouble(-2, 2) * (k % 9 == 0 ? 6 : 1); // strong ones leave the series' range
+                t += k % 11 == 0 ? rnd.nextDouble(0, 1) : rnd.nextDouble(0, 0.03);
+                times[k] = t;
+            }
+            prepared.prepareDeliveries(targets, weights, times, n);
+            for (int k = 0; k < n; k++) {
+                // fire every neuron due by the delivery, in both kernels alike
+                while (plain.nextSpikeTime() < times[k]) {
+                    double ts = plain.nextSpikeTime();
+                    int who = plain.nextSpiker();
+                    assertEquals(ts, prepared.nextSpikeTime(), "batch " + batch);
+                    assertEquals(who, prepared.nextSpiker(), "batch " + batch);
+                    plain.fire(who, ts);
+                    prepared.fire(who, ts);
+                    spikes++;
+                }
+                if (rnd.nextInt(6) == 0) { // a row of other inputs in between
+                    int[] row = rnd.ints(0, NEURONS).distinct().limit(10).sorted().toArray();
+                    double[] w = rnd.doubles(row.length, -1, 1).toArray();
+                    prepared.deliverSparse(row, w, 0, row.length, times[k]);
+                    plain.deliverSparse(row, w, 0, row.length, times[k]);
+                    rows++;
+                }
+                // now and then a delivery other than the announced one
+                double w = k % 13 == 5 ? weights[k] / 2 : weights[k];
+                prepared.deliverPrepared(k, targets[k], w, times[k]);
+                plain.deliver(targets[k], w, times[k]);
+                assertSameStates(prepared, plain, times[k], "batch " + batch + ", delivery " + k);
+            }
+        }
+        assertTrue(spikes > 100 && rows > 100, "spikes " + spikes + ", rows in between " + rows);
+    }
+
+    private static void assertSameStates(PopulationKernel a, PopulationKernel b, double t, String where) {
+        double[] x = new double[2];
+        double[] y = new double[2];
+        for (int i = 0; i < NEURONS; i++) {
+            a.stateAt(i, t, x, 0);
+            b.stateAt(i, t, y, 0);
+            for (int c = 0; c < 2; c++) {
+                assertEquals(Double.doubleToRawLongBits(y[c]), Double.doubleToRawLongBits(x[c]),
+                        where + ", neuron " + i + ", coordinate " + c);
+            }
+        }
+        assertEquals(b.nextSpikeTime(), a.nextSpikeTime(), where);
+    }
+}
