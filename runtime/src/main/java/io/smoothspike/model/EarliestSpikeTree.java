@@ -41,18 +41,33 @@ final class EarliestSpikeTree {
         }
     }
 
-    /** Re-evaluates the path of neuron {@code i} after its time changed. */
+    /**
+     * Re-evaluates the path of neuron {@code i} after its time changed. The winner coming up from below is carried
+     * in registers, so each level reads only the sibling's key (known in advance) instead of the entry just written:
+     * the same comparisons as {@link #play}, without a store-to-load wait per level.
+     */
     void update(int i) {
-        key[leaves + i] = time[i];
-        int node = (leaves + i) >> 1;
-        while (node >= 1) {
+        int node = leaves + i;
+        double k = time[i];
+        int w = i;
+        key[node] = k;
+        while (node > 1) {
+            int sibling = node ^ 1;
+            double siblingKey = key[sibling];
+            // as in play: the left child wins ties and any comparison with NaN goes to the right child
+            boolean carriedWins = (node & 1) == 0 ? k <= siblingKey : !(siblingKey <= k);
+            if (!carriedWins) {
+                w = winner[sibling];
+                k = siblingKey;
+            }
+            node >>= 1;
             int before = winner[node];
-            play(node);
-            if (winner[node] == before && before != i) {
+            winner[node] = w;
+            key[node] = k;
+            if (w == before && before != i) {
                 // the winner here did not change and is not the updated neuron: nothing above changes either
                 return;
             }
-            node >>= 1;
         }
     }
 
