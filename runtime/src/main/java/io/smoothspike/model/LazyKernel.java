@@ -62,6 +62,8 @@ public abstract class LazyKernel extends PopulationKernel {
     private final int dim;
     private final int recordDim;
     private final int constantCount;
+    /** {@link #additiveJumpCoordinate()}, asked once (−2 until then). */
+    private int additiveCoordinate = -2;
     private double[] initialRecord = new double[0];
 
     private boolean recording;
@@ -190,6 +192,15 @@ public abstract class LazyKernel extends PopulationKernel {
      */
     protected abstract void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
             double[] dConst);
+
+    /**
+     * Optional: the model coordinate c that an input adds its weight to, if that is all a jump does
+     * ({@code J(x, w) = x + w·e_c}: the identity as Jacobian, e_c as ∂J/∂w, no dependence on the constants), so that
+     * the backward sweep can skip {@link #jumpDerivatives}; −1 (the default) otherwise.
+     */
+    protected int additiveJumpCoordinate() {
+        return -1;
+    }
 
     /** Reset derivatives at a spike state x (record coordinates): {@code xPlus = R(x)}, {@code jac = ∂R/∂x}. */
     protected abstract void resetDerivatives(double[] x, int xo, double[] xPlus, double[] jac);
@@ -577,6 +588,9 @@ public abstract class LazyKernel extends PopulationKernel {
         if (!recording) {
             throw new IllegalStateException("backward sweep needs a recorded forward run (setRecording(true))");
         }
+        if (additiveCoordinate == -2) {
+            additiveCoordinate = additiveJumpCoordinate();
+        }
         java.util.Arrays.fill(constantAdjoint, 0);
         for (int i = 0; i < size; i++) {
             int last = lastTouch[i];
@@ -629,6 +643,9 @@ public abstract class LazyKernel extends PopulationKernel {
      */
     private double backwardDelivery(int i, double w, double[] wGrad, int k) {
         int off = i * dim;
+        if (dim == 2 && constantCount == 1 && additiveCoordinate >= 0) {
+            return backwardAdditive2(i, off, wGrad, k);
+        }
         // through the jump at t, from the state x⁻ = end just before it
         jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
         if (dim == 2 && constantCount == 1) {
@@ -657,6 +674,24 @@ public abstract class LazyKernel extends PopulationKernel {
         constantAdjoint[0] += 0.0 + a0 * stepConst[0] + a1 * stepConst[1];
         double m0 = 0.0 + a0 * stepJac[0] + a1 * stepJac[2];
         double m1 = 0.0 + a0 * stepJac[1] + a1 * stepJac[3];
+        return backwardFlow2(i, off, m0, m1);
+    }
+
+    /**
+     * {@link #backwardDelivery2} for a jump that only adds the weight to one coordinate
+     * ({@link #additiveJumpCoordinate}): with the identity as Jacobian, e_c as ∂J/∂w and no constants, its sums reduce
+     * to {@code 0.0 + a}, the same bits for finite adjoints (a product with 0 is ±0, which does not change a sum that
+     * starts at +0.0), without calling {@link #jumpDerivatives}.
+     */
+    private double backwardAdditive2(int i, int off, double[] wGrad, int k) {
+        double a0 = adjoint[off];
+        double a1 = adjoint[off + 1];
+        wGrad[k] += 0.0 + (additiveCoordinate == 0 ? a0 : a1);
+        return backwardFlow2(i, off, 0.0 + a0, 0.0 + a1);
+    }
+
+    /** The time adjoint and the flow segment before a delivery, from λ⁻ = (m0, m1), for two coordinates. */
+    private double backwardFlow2(int i, int off, double m0, double m1) {
         double flux = 0.0 + m0 * field[0] + m1 * field[1];
         double timeAdjoint = flux + startTimeAdjoint[i];
         startTimeAdjoint[i] = -flux;

@@ -692,6 +692,12 @@ public final class Qif implements NeuronModel {
             dConst[1] = -dt / tau * fEnd[1];
         }
 
+        /** An input adds its weight to I, coordinate 1, and does nothing else. */
+        @Override
+        protected int additiveJumpCoordinate() {
+            return 1;
+        }
+
         @Override
         protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
                 double[] dConst) {
