@@ -1,6 +1,5 @@
 package io.smoothspike.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -35,16 +34,7 @@ class LazyKernelRowDeliveryTest {
         for (int step = 0; step < 3000; step++) {
             // mostly short intervals, sometimes long ones (Math's functions instead of the series)
             t += step % 7 == 0 ? rnd.nextDouble(0, 2) : rnd.nextDouble(0, 0.05);
-            // fire every neuron due by t, in both kernels alike
-            while (rows.nextSpikeTime() <= t) {
-                double ts = rows.nextSpikeTime();
-                int who = rows.nextSpiker();
-                assertEquals(ts, single.nextSpikeTime(), "step " + step);
-                assertEquals(who, single.nextSpiker(), "step " + step);
-                rows.fire(who, ts);
-                single.fire(who, ts);
-                spikes++;
-            }
+            spikes += KernelPairs.fireDue(rows, single, t, true, "step " + step);
             int n = step % 3 == 0 ? 1 + rnd.nextInt(7) : 8 + rnd.nextInt(NEURONS - 8);
             int[] targets = rnd.ints(0, NEURONS).distinct().limit(n).sorted().toArray();
             double scale = step % 11 == 0 ? 8 : 0.6; // strong inputs leave the series' range of I
@@ -61,16 +51,7 @@ class LazyKernelRowDeliveryTest {
                     single.deliver(targets[k], weights[k], t);
                 }
             }
-            double[] a = new double[d];
-            double[] b = new double[d];
-            for (int i = 0; i < NEURONS; i++) {
-                rows.stateAt(i, t, a, 0);
-                single.stateAt(i, t, b, 0);
-                for (int c = 0; c < d; c++) {
-                    assertEquals(Double.doubleToRawLongBits(b[c]), Double.doubleToRawLongBits(a[c]),
-                            model + ", step " + step + ", neuron " + i + ", coordinate " + c);
-                }
-            }
+            KernelPairs.assertSameStates(single, rows, d, t, model + ", step " + step);
         }
         assertTrue(spikes > 100, "spikes happen: " + spikes);
     }
