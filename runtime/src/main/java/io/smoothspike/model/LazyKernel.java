@@ -610,22 +610,28 @@ public abstract class LazyKernel extends PopulationKernel {
     /**
      * Backward of the deliveries {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at
      * time t, in reverse order; returns their dL/dt, adds dL/dw into {@code wGrad[weightFrom + k]}. A first pass
-     * checks each target against the record, steps its cursor back and gathers the start states of the touches.
+     * checks each target against the record and steps its cursor back; the start states of the row's touches, which
+     * the forward pass recorded one after another, are then copied out of the record in one piece.
      */
     private double backwardAll(int[] targets, int targetFrom, double[] weights, double[] wGrad, int weightFrom,
             int n, double t) {
         double[] from = previousStates;
         double[] dt = intervals;
         int rd = recordDim;
+        int b = -1;
         for (int k = n - 1; k >= 0; k--) {
             int i = targets[targetFrom + k];
-            int b = cursor[i];
-            if (b < 0 || touchNeuron[b] != i || touchTime[b] != t) {
+            int next = b;
+            b = cursor[i];
+            // the forward pass recorded the row's touches one after another
+            if (b < 0 || touchNeuron[b] != i || touchTime[b] != t || k < n - 1 && b != next - 1) {
                 throw new IllegalStateException("backward sweep out of step with the recorded forward run");
             }
             cursor[i] = touchPrevious[b]; // targets are distinct: no other delivery of this row reaches neuron i
-            System.arraycopy(touchState, b * rd, from, k * rd, rd);
             dt[k] = t - touchStart[b];
+        }
+        if (n > 0) {
+            System.arraycopy(touchState, b * rd, from, 0, n * rd);
         }
         prepareFlowDerivatives(from, dt, n);
         double timeAdjoint = 0;
