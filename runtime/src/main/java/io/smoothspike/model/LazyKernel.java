@@ -62,8 +62,6 @@ public abstract class LazyKernel extends PopulationKernel {
     private final int dim;
     private final int recordDim;
     private final int constantCount;
-    /** {@link #additiveJumpCoordinate()}, asked once (−2 until then). */
-    private int additiveCoordinate = -2;
     private double[] initialRecord = new double[0];
 
     private boolean recording;
@@ -79,7 +77,7 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Per neuron: its number of touches (delivery or spike) in this trial, to tell whether a prepared one is stale. */
     private final int[] touches;
 
-    // prepared deliveries: delivery k in slot size + 1 + k (null without the slots)
+    // prepared deliveries: delivery k in slot size + 1 + k (arrays of length 0 without the slots)
     private final int[] preparedSlot;
     private final int[] preparedNeuron;
     private final int[] preparedTouches;
@@ -398,8 +396,9 @@ public abstract class LazyKernel extends PopulationKernel {
      */
     @Override
     public final void deliverPrepared(int k, int i, double w, double t) {
-        if (k >= preparedCount || preparedNeuron[k] != i || preparedTouches[k] != touches[i]
-                || preparedTime[k] != t || Double.doubleToRawLongBits(preparedWeight[k]) != Double.doubleToRawLongBits(w)) {
+        boolean announced = k < preparedCount && preparedNeuron[k] == i && preparedTime[k] == t
+                && Double.doubleToRawLongBits(preparedWeight[k]) == Double.doubleToRawLongBits(w);
+        if (!announced || preparedTouches[k] != touches[i]) {
             deliver(i, w, t);
             return;
         }
@@ -424,8 +423,8 @@ public abstract class LazyKernel extends PopulationKernel {
     }
 
     /**
-     * The deliveries of one projection row in passes: the due spike times, the records and the intervals, the flows of all
-     * targets in one {@link #flowAll}, the jumps, the bounds of the next spike times in one
+     * The deliveries of one projection row in passes: the due spike times, the records and the intervals, the flows
+     * of all targets in one {@link #flowAll}, the jumps, the bounds of the next spike times in one
      * {@link #timeToSpikeLowerBounds}, then the schedules. Each neuron sees the same operations as in
      * {@link #deliver}; targets of a row are distinct.
      */
@@ -521,7 +520,7 @@ public abstract class LazyKernel extends PopulationKernel {
         return voltage(size);
     }
 
-    /** Appends neuron i's touch at t (weight w, NaN for a spike) with the state it starts from: call before its flow. */
+    /** Appends neuron i's touch at t (weight w, NaN for a spike) with the state it starts from: call before flowing. */
     private void record(int i, double t, double w) {
         int n = touchCount;
         if (n == touchNeuron.length) {
@@ -588,9 +587,6 @@ public abstract class LazyKernel extends PopulationKernel {
         if (!recording) {
             throw new IllegalStateException("backward sweep needs a recorded forward run (setRecording(true))");
         }
-        if (additiveCoordinate == -2) {
-            additiveCoordinate = additiveJumpCoordinate();
-        }
         java.util.Arrays.fill(constantAdjoint, 0);
         for (int i = 0; i < size; i++) {
             int last = lastTouch[i];
@@ -649,17 +645,27 @@ public abstract class LazyKernel extends PopulationKernel {
      */
     private double backwardDelivery(int i, double w, double[] wGrad, int k) {
         int off = i * dim;
-        if (dim == 2 && constantCount == 1 && additiveCoordinate >= 0) {
-            return backwardAdditive2(i, off, wGrad, k);
-        }
         // through the jump at t, from the state x⁻ = end just before it
-        jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
-        if (dim == 2 && constantCount == 1) {
-            return backwardDelivery2(i, off, wGrad, k);
+        int additive = additiveJumpCoordinate();
+        if (additive >= 0) {
+            // J(x, w) = x + w·e_c: the sums below, with the identity, e_c and no constants, come to 0.0 + a (the same
+            // bits for finite adjoints: a product with 0 is ±0, which does not change a sum that starts at +0.0)
+            wGrad[k] += 0.0 + adjoint[off + additive];
+            for (int r = 0; r < dim; r++) {
+                lamMinus[r] = 0.0 + adjoint[off + r];
+            }
+        } else {
+            jumpDerivatives(end, 0, w, xb, stepJac, stepW, stepConst);
+            if (dim == 2 && constantCount == 1) {
+                return backwardDelivery2(i, off, wGrad, k);
+            }
+            wGrad[k] += dot(adjoint, off, stepW, dim);
+            addConstants(adjoint, off, stepConst, 1);
+            leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
         }
-        wGrad[k] += dot(adjoint, off, stepW, dim);
-        addConstants(adjoint, off, stepConst, 1);
-        leftMultiply(adjoint, off, stepJac, dim, dim, lamMinus, 0);
+        if (dim == 2 && constantCount == 1) {
+            return backwardFlow2(i, off, lamMinus[0], lamMinus[1]);
+        }
         double flux = dot(lamMinus, 0, field, dim);
         double timeAdjoint = flux + startTimeAdjoint[i];
         startTimeAdjoint[i] = -flux;
@@ -681,19 +687,6 @@ public abstract class LazyKernel extends PopulationKernel {
         double m0 = 0.0 + a0 * stepJac[0] + a1 * stepJac[2];
         double m1 = 0.0 + a0 * stepJac[1] + a1 * stepJac[3];
         return backwardFlow2(i, off, m0, m1);
-    }
-
-    /**
-     * {@link #backwardDelivery2} for a jump that only adds the weight to one coordinate
-     * ({@link #additiveJumpCoordinate}): with the identity as Jacobian, e_c as ∂J/∂w and no constants, its sums reduce
-     * to {@code 0.0 + a}, the same bits for finite adjoints (a product with 0 is ±0, which does not change a sum that
-     * starts at +0.0), without calling {@link #jumpDerivatives}.
-     */
-    private double backwardAdditive2(int i, int off, double[] wGrad, int k) {
-        double a0 = adjoint[off];
-        double a1 = adjoint[off + 1];
-        wGrad[k] += 0.0 + (additiveCoordinate == 0 ? a0 : a1);
-        return backwardFlow2(i, off, 0.0 + a0, 0.0 + a1);
     }
 
     /** The time adjoint and the flow segment before a delivery, from λ⁻ = (m0, m1), for two coordinates. */

@@ -222,6 +222,12 @@ public final class Lif implements NeuronModel {
             dConst[3] = 0;
         }
 
+        /** An input adds its weight to I, coordinate 1, and does nothing else. */
+        @Override
+        protected int additiveJumpCoordinate() {
+            return 1;
+        }
+
         @Override
         protected void jumpDerivatives(double[] x, int xo, double w, double[] xPlus, double[] jac, double[] dw,
                 double[] dConst) {

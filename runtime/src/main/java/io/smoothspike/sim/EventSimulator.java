@@ -63,14 +63,14 @@ public final class EventSimulator {
      * ({@link PopulationKernel#prepareDeliveries}).
      */
     private final int[] singleTarget;
+    /** How many single-target inputs are announced at once. */
+    private static final int ANNOUNCED = 16;
     // the announced run of inputs: input indices [announcedFrom, announcedTo)
     private final int[] announcedTargets = new int[ANNOUNCED];
     private final double[] announcedWeights = new double[ANNOUNCED];
     private final double[] announcedTimes = new double[ANNOUNCED];
     private int announcedFrom;
     private int announcedTo;
-    /** How many single-target inputs are announced at once. */
-    private static final int ANNOUNCED = 16;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
@@ -426,8 +426,11 @@ public final class EventSimulator {
         int[] rs = pr.rowStart();
         if (index >= announcedTo) {
             int n = 0;
-            while (n < ANNOUNCED && index + n < input.size() && singleTarget[input.source(index + n)] >= 0) {
+            while (n < ANNOUNCED && index + n < input.size()) {
                 int c = input.source(index + n);
+                if (singleTarget[c] < 0) {
+                    break;
+                }
                 announcedTargets[n] = singleTarget[c];
                 announcedWeights[n] = w[rs[c]];
                 announcedTimes[n] = input.time(index + n);

@@ -82,7 +82,8 @@ class QifSpikeBoundTest {
         for (int i = 0; i < n; i++) {
             // V of either sign, 0, at and near the reset point; I of either sign, 0, weak and strong
             init[2 * i] = i % 97 == 0 ? 0 : i % 89 == 0 ? -Math.PI / 2 : rnd.nextDouble(-Math.PI / 2, Math.PI / 2);
-            init[2 * i + 1] = i % 83 == 0 ? 0 : Math.signum(rnd.nextDouble(-1, 3)) * Math.pow(10, rnd.nextDouble(-6, 3));
+            init[2 * i + 1] = i % 83 == 0 ? 0
+                    : Math.signum(rnd.nextDouble(-1, 3)) * Math.pow(10, rnd.nextDouble(-6, 3));
         }
         kernel.initialize(init);
         int[] targets = rnd.ints(0, n).distinct().limit(n / 2).toArray();
@@ -90,8 +91,9 @@ class QifSpikeBoundTest {
         kernel.timeToSpikeLowerBounds(targets, 5, targets.length - 5, rows);
         for (int k = 0; k < targets.length - 5; k++) {
             int i = targets[5 + k];
-            assertEquals(Double.doubleToRawLongBits(kernel.timeToSpikeLowerBound(i)), Double.doubleToRawLongBits(rows[k]),
-                    "neuron " + i + ": psi " + init[2 * i] + ", I " + init[2 * i + 1]);
+            String state = "neuron " + i + ": psi " + init[2 * i] + ", I " + init[2 * i + 1];
+            assertEquals(Double.doubleToRawLongBits(kernel.timeToSpikeLowerBound(i)),
+                    Double.doubleToRawLongBits(rows[k]), state);
         }
     }
 }
