@@ -9,8 +9,8 @@ package io.smoothspike.model;
  * evaluate states at arbitrary times without touching the neuron's own state. A subclass that keeps
  * {@link #PREPARED_SLOTS} more (slots {@code size + 1 …}) and says so to the constructor gets
  * {@link #prepareDeliveries}: the announced single deliveries are flowed, jumped and bounded in those slots, all at
- * once with {@link #flowAll} and {@link #timeToSpikeLowerBounds}, and {@link #deliverPrepared} only copies the result
- * back (the same operations, so the same bits, as {@link #deliver}).
+ * once with {@link #flowJumpAndBound}, and {@link #deliverPrepared} only copies the result back (the same operations,
+ * so the same bits, as {@link #deliver}).
  *
  * <p>Cost per delivery: one closed-form flow of the target, one time-to-spike evaluation and an O(log n) tree update.
  *
@@ -20,9 +20,10 @@ package io.smoothspike.model;
  * ({@link #flowDerivatives}, {@link #jumpDerivatives}, {@link #resetDerivatives}, {@link #thresholdGradient}).
  * Everything the engine calls ({@link PopulationKernel}'s contract: delivery, next spike, recording, backward sweep)
  * is implemented here and final. Optional: {@link #storeRecord} to record in other coordinates than the model's,
- * {@link #timeToSpikeLowerBound} to put off exact spike times, and {@link #flowAll} and
- * {@link #timeToSpikeLowerBounds} to flow and bound all targets of a projection row in loops over all of them (a row
- * is delivered in passes: the intervals of all targets, their flows, their jumps, their bounds, their schedules).
+ * {@link #timeToSpikeLowerBound} to put off exact spike times, and {@link #flowAll},
+ * {@link #timeToSpikeLowerBounds} and {@link #flowJumpAndBound} to flow, jump and bound all targets of a projection
+ * row in loops over all of them (a row is delivered in passes: the intervals of all targets, then their flows, jumps
+ * and bounds, then their schedules).
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch, and the state the
@@ -52,8 +53,9 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Whether {@link #spikeTime} holds a lower bound whose exact value has not been computed yet. */
     private final boolean[] pending;
     private final EarliestSpikeTree tree;
-    /** Per-target intervals of {@link #deliverSparse}. */
+    /** Per target of a row delivery: its interval since its last touch, then its bound ({@link #deliverAll}). */
     private final double[] intervals;
+    private final double[] bounds;
     /** Per target of {@link #backwardAll}: the recorded state its touch starts from. */
     private final double[] previousStates;
     /** 0, 1, …, size − 1: the targets of a dense row. */
@@ -126,6 +128,7 @@ public abstract class LazyKernel extends PopulationKernel {
         this.pending = new boolean[size];
         this.tree = new EarliestSpikeTree(spikeTime);
         this.intervals = new double[size];
+        this.bounds = new double[size];
         this.previousStates = new double[size * recordDim];
         this.everyNeuron = new int[size];
         java.util.Arrays.setAll(everyNeuron, i -> i);
@@ -245,6 +248,21 @@ public abstract class LazyKernel extends PopulationKernel {
         for (int k = 0; k < n; k++) {
             out[k] = timeToSpikeLowerBound(targets[from + k]);
         }
+    }
+
+    /**
+     * Flows neurons {@code targets[from + k]} (distinct, none due) by {@code dt[k] >= 0}, adds
+     * {@code weights[weightFrom + k]} by {@link #jump} and puts their {@link #timeToSpikeLowerBound} into
+     * {@code bounds[k]}, k in [0, n): by default {@link #flowAll}, the jumps and {@link #timeToSpikeLowerBounds}, one
+     * after the other. Models override it to do all three on the states gathered once (the same values).
+     */
+    protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
+            double[] bounds) {
+        flowAll(targets, from, n, dt);
+        for (int k = 0; k < n; k++) {
+            jump(targets[from + k], weights[weightFrom + k]);
+        }
+        timeToSpikeLowerBounds(targets, from, n, bounds);
     }
 
     /** Sets the voltage part of slot s exactly to its spike point (used when a neuron is due at the current time). */
@@ -381,11 +399,7 @@ public abstract class LazyKernel extends PopulationKernel {
             preparedTime[k] = times[k];
             preparedInterval[k] = times[k] - lastTime[i];
         }
-        flowAll(preparedSlot, 0, m, preparedInterval);
-        for (int k = 0; k < m; k++) {
-            jump(preparedSlot[k], weights[k]);
-        }
-        timeToSpikeLowerBounds(preparedSlot, 0, m, preparedBound);
+        flowJumpAndBound(preparedSlot, 0, weights, 0, m, preparedInterval, preparedBound);
         preparedCount = m;
     }
 
@@ -423,9 +437,10 @@ public abstract class LazyKernel extends PopulationKernel {
     }
 
     /**
-     * The deliveries of one projection row in passes: the due spike times, the records and the intervals, the flows
-     * of all targets in one {@link #flowAll}, the jumps, the bounds of the next spike times in one
-     * {@link #timeToSpikeLowerBounds}, then the schedules. Each neuron sees the same operations as in
+     * The deliveries of one projection row in passes: the due spike times, the records and the intervals; the flows,
+     * jumps and bounds of the next spike times of all targets in one {@link #flowJumpAndBound} (or, if a target is due
+     * at t and so pinned at its spike point before its jump, one {@link #flowAll}, the jumps and one
+     * {@link #timeToSpikeLowerBounds}); then the schedules. Each neuron sees the same operations as in
      * {@link #deliver}; targets of a row are distinct.
      */
     @Override
@@ -441,6 +456,7 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Delivers {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at time t. */
     private void deliverAll(int[] targets, int targetFrom, double[] weights, int weightFrom, int n, double t) {
         double[] dt = intervals;
+        boolean anyDue = false;
         for (int k = 0; k < n; k++) {
             int i = targets[targetFrom + k];
             resolveIfDue(i, t);
@@ -448,15 +464,27 @@ public abstract class LazyKernel extends PopulationKernel {
                 record(i, t, weights[weightFrom + k]);
             }
             dt[k] = t - lastTime[i];
+            anyDue |= t >= spikeTime[i];
         }
-        flowAll(targets, targetFrom, n, dt);
-        for (int k = 0; k < n; k++) {
-            jumpAt(targets[targetFrom + k], weights[weightFrom + k], t);
+        double[] bound = bounds;
+        if (anyDue) { // rare: a target due at t is pinned at its spike point before its jump
+            flowAll(targets, targetFrom, n, dt);
+            for (int k = 0; k < n; k++) {
+                int i = targets[targetFrom + k];
+                if (t >= spikeTime[i]) {
+                    pinAtSpike(i);
+                }
+                jump(i, weights[weightFrom + k]);
+            }
+            timeToSpikeLowerBounds(targets, targetFrom, n, bound);
+        } else {
+            flowJumpAndBound(targets, targetFrom, weights, weightFrom, n, dt, bound);
         }
-        double[] bounds = intervals; // the intervals are used up
-        timeToSpikeLowerBounds(targets, targetFrom, n, bounds);
         for (int k = 0; k < n; k++) {
-            reschedule(targets[targetFrom + k], t, bounds[k]);
+            int i = targets[targetFrom + k];
+            lastTime[i] = t;
+            touches[i]++;
+            reschedule(i, t, bound[k]);
         }
     }
 

@@ -177,6 +177,14 @@ public final class Qif implements NeuronModel {
         private final double[] flowedQ;
         private final double[] flowedI;
         private final double[] scaledInterval;
+        /** Parts of the series (see {@link QifFlowSeries}): of 1 − e^−x, then the tail of sin(√z)/√z. */
+        private final double[] seriesHead;
+        private final double[] seriesMiddle;
+        private final double[] seriesTail;
+        /** Weights of the targets of {@link #flowJumpAndBound}; r and h of {@link #positiveCurrentBounds}. */
+        private final double[] gatheredW;
+        private final double[] boundRadius;
+        private final double[] boundDenominator;
         private final double[] seriesArgument;
         private final double[] oneMinusDecay;
         private final double[] cosine;
@@ -198,6 +206,12 @@ public final class Qif implements NeuronModel {
             this.flowedQ = new double[slots];
             this.flowedI = new double[slots];
             this.scaledInterval = new double[slots];
+            this.seriesHead = new double[slots];
+            this.seriesMiddle = new double[slots];
+            this.seriesTail = new double[slots];
+            this.gatheredW = new double[slots];
+            this.boundRadius = new double[slots];
+            this.boundDenominator = new double[slots];
             this.seriesArgument = new double[slots];
             this.oneMinusDecay = new double[slots];
             this.cosine = new double[slots];
@@ -236,19 +250,8 @@ public final class Qif implements NeuronModel {
                 super.flowAll(targets, from, n, dt);
                 return;
             }
-            for (int k = 0; k < n; k++) {
-                int s = targets[from + k];
-                gatheredP[k] = p[s];
-                gatheredQ[k] = q[s];
-                gatheredI[k] = current[s];
-            }
-            coefficients(dt, n);
-            for (int k = 0; k < n; k++) {
-                mapAt(k);
-            }
-            for (int k = 0; k < n; k++) {
-                normalizeAt(k);
-            }
+            gather(targets, from, n);
+            seriesFlows(dt, n);
             for (int k = 0; k < n; k++) {
                 double d = dt[k];
                 if (d != 0) {
@@ -257,18 +260,106 @@ public final class Qif implements NeuronModel {
             }
         }
 
+        /**
+         * {@link #flowAll}, the jumps and {@link #timeToSpikeLowerBounds} on the gathered states: the flowed states
+         * take their jumps and bounds in vectorized loops before they are stored, one pass over the targets instead of
+         * three. A target the series do not cover (or not flowed at all, or with the flowed q exactly 0) goes one by
+         * one as before; the values are the same.
+         */
+        @Override
+        protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
+                double[] bounds) {
+            if (n < FEW_TARGETS) {
+                super.flowJumpAndBound(targets, from, weights, weightFrom, n, dt, bounds);
+                return;
+            }
+            gather(targets, from, n);
+            seriesFlows(dt, n);
+            // separate arrays: C2 vectorizes no loop that reads and writes possibly the same array at other indices
+            System.arraycopy(weights, weightFrom, gatheredW, 0, n);
+            for (int k = 0; k < n; k++) {
+                jumpedAt(k);
+            }
+            gatheredBounds(n, bounds);
+            for (int k = 0; k < n; k++) {
+                int s = targets[from + k];
+                double d = dt[k];
+                if (d != 0 && QifFlowSeries.covers(scaledInterval[k], seriesArgument[k]) && Math.abs(flowedQ[k]) > 0) {
+                    p[s] = gatheredP[k];
+                    q[s] = gatheredQ[k];
+                    current[s] = gatheredI[k];
+                    if (!(bounds[k] == bounds[k])) {
+                        bounds[k] = timeToSpikeLowerBound(s);
+                    }
+                } else {
+                    flow(s, d);
+                    jump(s, gatheredW[k]);
+                    bounds[k] = timeToSpikeLowerBound(s);
+                }
+            }
+        }
+
+        /** Copies the states of {@code targets[from + k]}, k in [0, n), into the gathered arrays. */
+        private void gather(int[] targets, int from, int n) {
+            for (int k = 0; k < n; k++) {
+                int s = targets[from + k];
+                gatheredP[k] = p[s];
+                gatheredQ[k] = q[s];
+                gatheredI[k] = current[s];
+            }
+        }
+
+        /** The series flows of the n gathered states by dt, unnormalised signs: see {@link #takeFlowed}. */
+        private void seriesFlows(double[] dt, int n) {
+            coefficients(dt, n);
+            for (int k = 0; k < n; k++) {
+                mapAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                normalizeAt(k);
+            }
+        }
+
+        /**
+         * Gathered state k becomes flowed state k, back to q ≥ 0 as in {@link #takeFlowed} (by the sign ±1 of q, NaN
+         * for q = ±0, which goes one by one), plus the jump {@code gatheredW[k]}.
+         */
+        private void jumpedAt(int k) {
+            double fq = flowedQ[k];
+            double sign = Math.max(Math.min(fq * Double.POSITIVE_INFINITY, 1.0), -1.0);
+            gatheredP[k] = flowedP[k] * sign;
+            gatheredQ[k] = fq * sign;
+            gatheredI[k] = flowedI[k] + gatheredW[k];
+        }
+
         /** The series coefficients (x, ℓ, z, C, S) of gathered flow k; whether the series cover it is checked after. */
         private void coefficientsAt(double[] dt, int k) {
-            decayAt(dt, k);
+            scaleAt(dt, k);
+            decayMiddleAt(k);
+            decayTailAt(k);
+            decayAt(k);
             argumentAt(k);
             cosineAt(k);
+            sineTailAt(k);
             sineAt(k);
         }
 
-        /** {@link #coefficientsAt} for k in [0, n), stage by stage: loops short enough for C2 to vectorize. */
+        /**
+         * {@link #coefficientsAt} for k in [0, n), stage by stage: loops short enough for C2 to vectorize (the longer
+         * series in parts, see {@link QifFlowSeries}).
+         */
         private void coefficients(double[] dt, int n) {
             for (int k = 0; k < n; k++) {
-                decayAt(dt, k);
+                scaleAt(dt, k);
+            }
+            for (int k = 0; k < n; k++) {
+                decayMiddleAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                decayTailAt(k);
+            }
+            for (int k = 0; k < n; k++) {
+                decayAt(k);
             }
             for (int k = 0; k < n; k++) {
                 argumentAt(k);
@@ -277,16 +368,32 @@ public final class Qif implements NeuronModel {
                 cosineAt(k);
             }
             for (int k = 0; k < n; k++) {
+                sineTailAt(k);
+            }
+            for (int k = 0; k < n; k++) {
                 sineAt(k);
             }
         }
 
         // the stages of the series flow of gathered state k
 
-        private void decayAt(double[] dt, int k) {
+        private void scaleAt(double[] dt, int k) {
             double x = dt[k] / tau;
             scaledInterval[k] = x;
-            oneMinusDecay[k] = QifFlowSeries.oneMinusExp(x);
+            seriesHead[k] = QifFlowSeries.oneMinusExpHead(x);
+        }
+
+        private void decayMiddleAt(int k) {
+            seriesMiddle[k] = QifFlowSeries.oneMinusExpMiddle(scaledInterval[k]);
+        }
+
+        private void decayTailAt(int k) {
+            seriesTail[k] = QifFlowSeries.oneMinusExpTail(scaledInterval[k]);
+        }
+
+        private void decayAt(int k) {
+            oneMinusDecay[k] = QifFlowSeries.oneMinusExp(scaledInterval[k], seriesHead[k], seriesMiddle[k],
+                    seriesTail[k]);
         }
 
         private void argumentAt(int k) {
@@ -301,8 +408,12 @@ public final class Qif implements NeuronModel {
             cosine[k] = QifFlowSeries.cosine(seriesArgument[k]);
         }
 
+        private void sineTailAt(int k) {
+            seriesTail[k] = QifFlowSeries.sineOverArgumentTail(seriesArgument[k]);
+        }
+
         private void sineAt(int k) {
-            sine[k] = oneMinusDecay[k] * QifFlowSeries.sineOverArgument(seriesArgument[k]);
+            sine[k] = oneMinusDecay[k] * QifFlowSeries.sineOverArgument(seriesArgument[k], seriesTail[k]);
         }
 
         /** The Möbius map, unnormalised. */
@@ -441,12 +552,12 @@ public final class Qif implements NeuronModel {
         }
 
         /**
-         * The bounds of {@link #timeToSpikeLowerBound} for many neurons, the same values: both signs of I in loops
-         * C2 vectorizes, then per neuron the one that applies, chosen by the sign bit of I without a branch (the sign
-         * of I is as good as random, a branch would often be mispredicted). C2 vectorizes no branch, so the cases
-         * inside the loops are picked with {@code min} and {@code max} of ±∞ (see {@link #positiveCurrentBounds}); a
-         * NaN marks the rare states left to {@link #timeToSpikeLowerBound} (I = 0, p = 0, the reset point, ℓ*
-         * exactly 1).
+         * The bounds of {@link #timeToSpikeLowerBound} for many neurons, the same values, by
+         * {@link #gatheredBounds}: both signs of I in loops C2 vectorizes, then per neuron the one that applies, without
+         * a branch (the sign of I is as good as random, a branch would often be mispredicted). C2 vectorizes no branch,
+         * so the cases inside the loops are picked with {@code min} and {@code max} of ±∞ (see
+         * {@link #positiveCurrentBounds}); a NaN marks the rare states left to {@link #timeToSpikeLowerBound} (I = 0,
+         * p = 0, the reset point, ℓ* exactly 1).
          */
         @Override
         protected void timeToSpikeLowerBounds(int[] targets, int from, int n, double[] out) {
@@ -454,15 +565,25 @@ public final class Qif implements NeuronModel {
                 super.timeToSpikeLowerBounds(targets, from, n, out);
                 return;
             }
+            gather(targets, from, n);
+            gatheredBounds(n, out);
+            for (int k = 0; k < n; k++) {
+                if (!(out[k] == out[k])) {
+                    out[k] = timeToSpikeLowerBound(targets[from + k]);
+                }
+            }
+        }
+
+        /**
+         * The bounds of the n gathered states, NaN where {@link #timeToSpikeLowerBound} is left to decide. Both signs
+         * of I, each computed with |I| for I (so the case that does not apply is a number, not NaN), then per state the
+         * one that applies, chosen by {@code max(min(positive, m), min(negative, −m))} with m = I·∞: the positive
+         * bound for I &gt; 0, the negative one for I &lt; 0, NaN for I = 0.
+         */
+        private void gatheredBounds(int n, double[] out) {
             double[] gp = gatheredP;
             double[] gq = gatheredQ;
             double[] gi = gatheredI;
-            for (int k = 0; k < n; k++) {
-                int s = targets[from + k];
-                gp[k] = p[s];
-                gq[k] = q[s];
-                gi[k] = current[s];
-            }
             double[] positive = cosine; // scratch: the flows are done
             double[] negative = sine;
             positiveCurrentBounds(n, positive);
@@ -470,15 +591,12 @@ public final class Qif implements NeuronModel {
                 // I = −c² < 0: q/p where p > cq (atanh(z)/c ≥ z/c, z = cq/p), else +∞; β is −∞ or +∞ (NaN at p = cq)
                 double pp = gp[k];
                 double qq = gq[k];
-                double beta = (Math.sqrt(-gi[k]) * qq - pp) * Double.POSITIVE_INFINITY;
+                double beta = (Math.sqrt(Math.abs(gi[k])) * qq - pp) * Double.POSITIVE_INFINITY;
                 negative[k] = Math.max(finishedBound(qq / pp), beta);
             }
             for (int k = 0; k < n; k++) {
-                double in = gi[k];
-                long negativeMask = Double.doubleToRawLongBits(in) >> 63;
-                double bound = Double.longBitsToDouble(Double.doubleToRawLongBits(positive[k]) & ~negativeMask
-                        | Double.doubleToRawLongBits(negative[k]) & negativeMask);
-                out[k] = bound == bound && in != 0 ? bound : timeToSpikeLowerBound(targets[from + k]);
+                double m = gi[k] * Double.POSITIVE_INFINITY;
+                out[k] = Math.max(Math.min(positive[k], m), Math.min(negative[k], -m));
             }
         }
 
@@ -491,11 +609,11 @@ public final class Qif implements NeuronModel {
             double[] gp = gatheredP;
             double[] gq = gatheredQ;
             double[] gi = gatheredI;
-            double[] r = seriesArgument;
-            double[] h = oneMinusDecay;
+            double[] r = boundRadius;
+            double[] h = boundDenominator;
             for (int k = 0; k < n; k++) {
                 double pp = gp[k];
-                double iqq = gi[k] * gq[k] * gq[k];
+                double iqq = Math.abs(gi[k]) * gq[k] * gq[k];
                 double rr = Math.sqrt(pp * pp + iqq);
                 double a = rr + Math.abs(pp);
                 double b = iqq / a;

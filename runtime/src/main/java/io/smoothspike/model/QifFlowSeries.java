@@ -28,21 +28,45 @@ final class QifFlowSeries {
 
     /** {@code 1 − e^−x} for {@code 0 ≤ x ≤ X_MAX}, to degree 15 in x. */
     static double oneMinusExp(double x) {
-        double x2 = x * x;
-        double x4 = x2 * x2;
+        return oneMinusExp(x, oneMinusExpHead(x), oneMinusExpMiddle(x), oneMinusExpTail(x));
+    }
+
+    /*
+     * The series are also written in parts, each a function of its own (Estrin's pairs of terms grouped by powers of
+     * x⁴ or z²): a loop over many neurons that evaluates a whole series in one body is too large for C2 to vectorize,
+     * a loop per part is not. The parts combine with the same operations in the same order: the same bits.
+     */
+
+    /** The terms of {@code (1 − e^−x)/x} to x³: {@code 1 − x/2 + x²(1/6 − x/24)}. */
+    static double oneMinusExpHead(double x) {
         double a0 = 1.0 - x * 0.5;
         double a1 = 1.0 / 6L - x * (1.0 / 24L);
+        return a0 + x * x * a1;
+    }
+
+    /** The terms of {@code (1 − e^−x)/x} from x⁴ to x⁷, over x⁴. */
+    static double oneMinusExpMiddle(double x) {
         double a2 = 1.0 / 120L - x * (1.0 / 720L);
         double a3 = 1.0 / 5040L - x * (1.0 / 40320L);
+        return a2 + x * x * a3;
+    }
+
+    /** The terms of {@code (1 − e^−x)/x} from x⁸ to x¹⁴, over x⁸. */
+    static double oneMinusExpTail(double x) {
+        double x2 = x * x;
+        double x4 = x2 * x2;
         double a4 = 1.0 / 362880L - x * (1.0 / 3628800L);
         double a5 = 1.0 / 39916800L - x * (1.0 / 479001600L);
         double a6 = 1.0 / 6227020800L - x * (1.0 / 87178291200L);
         double a7 = 1.0 / 1307674368000L;
-        double b0 = a0 + x2 * a1;
-        double b1 = a2 + x2 * a3;
-        double b2 = a4 + x2 * a5;
-        double b3 = a6 + x2 * a7;
-        return x * (b0 + x4 * b1 + x4 * x4 * (b2 + x4 * b3));
+        return a4 + x2 * a5 + x4 * (a6 + x2 * a7);
+    }
+
+    /** {@code 1 − e^−x} from its {@link #oneMinusExpHead head}, middle and tail at x. */
+    static double oneMinusExp(double x, double head, double middle, double tail) {
+        double x2 = x * x;
+        double x4 = x2 * x2;
+        return x * (head + x4 * middle + x4 * x4 * tail);
     }
 
     /** {@code cos √z} (cosh √−z for z &lt; 0) for {@code |z| ≤ Z_MAX}, to degree 9 in z. */
@@ -59,14 +83,24 @@ final class QifFlowSeries {
 
     /** {@code sin(√z)/√z} (sinh for z &lt; 0, 1 at z = 0) for {@code |z| ≤ Z_MAX}, to degree 8 in z. */
     static double sineOverArgument(double z) {
-        double z2 = z * z;
-        double z4 = z2 * z2;
-        double a0 = 1.0 - z * (1.0 / 6);
-        double a1 = 1.0 / 120L - z * (1.0 / 5040L);
+        return sineOverArgument(z, sineOverArgumentTail(z));
+    }
+
+    /** The terms of {@code sin(√z)/√z} from z⁴ to z⁸, over z⁴. */
+    static double sineOverArgumentTail(double z) {
         double a2 = 1.0 / 362880L - z * (1.0 / 39916800L);
         double a3 = 1.0 / 6227020800L - z * (1.0 / 1307674368000L);
         double a4 = 1.0 / 355687428096000L;
-        return a0 + z2 * a1 + z4 * (a2 + z2 * a3 + z4 * a4);
+        double z2 = z * z;
+        return a2 + z2 * a3 + z2 * z2 * a4;
+    }
+
+    /** {@code sin(√z)/√z} from its {@link #sineOverArgumentTail tail} at z. */
+    static double sineOverArgument(double z, double tail) {
+        double z2 = z * z;
+        double a0 = 1.0 - z * (1.0 / 6);
+        double a1 = 1.0 / 120L - z * (1.0 / 5040L);
+        return a0 + z2 * a1 + z2 * z2 * tail;
     }
 
     /**
