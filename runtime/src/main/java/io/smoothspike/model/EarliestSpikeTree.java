@@ -44,22 +44,27 @@ final class EarliestSpikeTree {
     /**
      * Re-evaluates the path of neuron {@code i} after its time changed. The winner coming up from below is carried
      * in registers, so each level reads only the sibling's key (known in advance) instead of the entry just written:
-     * the same comparisons as {@link #play}, without a store-to-load wait per level.
+     * the same comparisons as {@link #play}, without a store-to-load wait per level. The outcome of each comparison
+     * is as good as random, so it selects the winner with masks instead of a branch that would often be mispredicted.
      */
     void update(int i) {
         int node = leaves + i;
         double k = time[i];
+        long kBits = Double.doubleToRawLongBits(k);
         int w = i;
         key[node] = k;
         while (node > 1) {
             int sibling = node ^ 1;
             double siblingKey = key[sibling];
             // as in play: the left child wins ties and any comparison with NaN goes to the right child
-            boolean carriedWins = (node & 1) == 0 ? k <= siblingKey : !(siblingKey <= k);
-            if (!carriedWins) {
-                w = winner[sibling];
-                k = siblingKey;
-            }
+            int right = node & 1;
+            int carriedFirst = k <= siblingKey ? 1 : 0;
+            int siblingFirst = siblingKey <= k ? 1 : 0;
+            int carriedWins = carriedFirst & (right ^ 1) | (siblingFirst ^ 1) & right;
+            int keep = -carriedWins; // all ones where the carried winner stays
+            w = w & keep | winner[sibling] & ~keep;
+            kBits = kBits & keep | Double.doubleToRawLongBits(siblingKey) & ~(long) keep;
+            k = Double.longBitsToDouble(kBits);
             node >>= 1;
             int before = winner[node];
             winner[node] = w;
@@ -87,7 +92,13 @@ final class EarliestSpikeTree {
         return key[leaves + i];
     }
 
+    /** The neuron with the least key (the lower index among equal keys). */
     int earliest() {
         return winner[1];
+    }
+
+    /** The least key: {@code key(earliest())}, read from the root. */
+    double earliestKey() {
+        return key[1];
     }
 }

@@ -499,19 +499,19 @@ public abstract class LazyKernel extends PopulationKernel {
      */
     @Override
     public final double nextSpikeTimeUpTo(double bound) {
-        int w = tree.earliest();
         while (true) {
-            if (tree.key(w) > bound) { // every time is at or above its key: none is due by the bound
-                return tree.key(w);
+            double least = tree.earliestKey();
+            if (least > bound) { // every time is at or above its key: none is due by the bound
+                return least;
             }
-            if (tree.key(w) != spikeTime[w]) { // its time moved later: refresh its key, the order may change
+            int w = tree.earliest();
+            if (least != spikeTime[w]) { // its time moved later: refresh its key, the order may change
                 tree.update(w);
             } else if (pending[w] && spikeTime[w] <= bound) {
                 resolve(w);
             } else {
                 return spikeTime[w];
             }
-            w = tree.earliest();
         }
     }
 

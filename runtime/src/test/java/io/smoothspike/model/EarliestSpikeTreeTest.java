@@ -43,5 +43,6 @@ class EarliestSpikeTreeTest {
         }
         assertEquals(best, tree.earliest(), where);
         assertEquals(time[best], tree.key(best), where);
+        assertEquals(time[best], tree.earliestKey(), where);
     }
 }
