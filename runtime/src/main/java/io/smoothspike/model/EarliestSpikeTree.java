@@ -7,15 +7,24 @@ import java.util.Arrays;
  * ties broken towards the lower index, among the times as of each neuron's last {@link #update}. Each node keeps its
  * winner and a copy of the winner's time, so a comparison reads two neighbouring entries instead of following two
  * indices. Primitive arrays only; no allocation after construction.
+ *
+ * <p>The keys are kept as the raw bits of the times: for times from +0.0 to +∞, all a simulation produces, the bits
+ * order as the numbers do, and one integer comparison a level decides the winner. Should a time be negative or NaN,
+ * the tree compares the numbers from then on (until {@link #rebuild}), with NaN first, so that a NaN time comes up as
+ * the earliest instead of hiding in the tree.
  */
 final class EarliestSpikeTree {
+
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
     private final double[] time;
     private final int leaves;
     /** winner[node] = index of the earliest neuron below node; node 1 is the root, leaves start at {@code leaves}. */
     private final int[] winner;
-    /** key[node] = time[winner[node]] as of the last update; +∞ in the leaves past the last neuron. */
-    private final double[] key;
+    /** key[node] = the bits of time[winner[node]] as of the last update; +∞ in the leaves past the last neuron. */
+    private final long[] key;
+    /** Whether a key is negative or NaN, so that comparisons go by the numbers. */
+    private boolean byNumbers;
 
     EarliestSpikeTree(double[] time) {
         this.time = time;
@@ -25,71 +34,105 @@ final class EarliestSpikeTree {
         }
         this.leaves = m;
         this.winner = new int[2 * m];
-        this.key = new double[2 * m];
+        this.key = new long[2 * m];
         Arrays.fill(winner, Integer.MAX_VALUE);
-        Arrays.fill(key, Double.POSITIVE_INFINITY);
+        Arrays.fill(key, INFINITY_BITS);
     }
 
     /** Rebuilds the whole tree from the time array. */
     void rebuild() {
+        byNumbers = false;
         for (int k = 0; k < time.length; k++) {
+            long bits = Double.doubleToRawLongBits(time[k]);
+            byNumbers |= !ordered(bits);
             winner[leaves + k] = k;
-            key[leaves + k] = time[k];
+            key[leaves + k] = bits;
         }
         for (int node = leaves - 1; node >= 1; node--) {
-            play(node);
+            int left = 2 * node;
+            int from = before(key[left], key[left + 1]) ? left : left + 1;
+            winner[node] = winner[from];
+            key[node] = key[from];
         }
+    }
+
+    /** Whether a time with these bits lies in [+0.0, +∞], where the bits order as the numbers. */
+    private static boolean ordered(long bits) {
+        return bits >= 0 && bits <= INFINITY_BITS;
+    }
+
+    /**
+     * Whether the left key goes before the right one: the earlier time, the left one on a tie (ties go to the lower
+     * neuron index, which is below the left child); by the numbers, NaN first.
+     */
+    private boolean before(long left, long right) {
+        if (!byNumbers) {
+            return left <= right;
+        }
+        double l = Double.longBitsToDouble(left);
+        return l != l || l <= Double.longBitsToDouble(right);
     }
 
     /**
      * Re-evaluates the path of neuron {@code i} after its time changed. The winner coming up from below is carried
-     * in registers, so each level reads only the sibling's key (known in advance) instead of the entry just written:
-     * the same comparisons as {@link #play}, without a store-to-load wait per level. The outcome of each comparison
-     * is as good as random, so it selects the winner with masks instead of a branch that would often be mispredicted.
+     * in registers, so each level reads only the sibling's entry (known in advance) instead of the one just written,
+     * and an integer comparison of the bits selects the winner without a branch (the outcome is as good as random: a
+     * branch would often be mispredicted).
      */
     void update(int i) {
+        long k = Double.doubleToRawLongBits(time[i]);
+        byNumbers |= !ordered(k);
+        if (byNumbers) {
+            updateByNumbers(i, k);
+            return;
+        }
         int node = leaves + i;
-        double k = time[i];
-        long kBits = Double.doubleToRawLongBits(k);
         int w = i;
         key[node] = k;
         while (node > 1) {
             int sibling = node ^ 1;
-            double siblingKey = key[sibling];
-            // as in play: the left child wins ties and any comparison with NaN goes to the right child
-            int right = node & 1;
-            int carriedFirst = k <= siblingKey ? 1 : 0;
-            int siblingFirst = siblingKey <= k ? 1 : 0;
-            int carriedWins = carriedFirst & (right ^ 1) | (siblingFirst ^ 1) & right;
-            int keep = -carriedWins; // all ones where the carried winner stays
-            w = w & keep | winner[sibling] & ~keep;
-            kBits = kBits & keep | Double.doubleToRawLongBits(siblingKey) & ~(long) keep;
-            k = Double.longBitsToDouble(kBits);
+            long siblingKey = key[sibling];
+            int siblingWinner = winner[sibling];
+            // the carried key wins as the left child (node even) if k ≤ sibling's, as the right one if k < sibling's
+            boolean carriedWins = k + (node & 1) <= siblingKey;
+            w = carriedWins ? w : siblingWinner;
+            k = carriedWins ? k : siblingKey;
             node >>= 1;
-            int before = winner[node];
+            int old = winner[node];
             winner[node] = w;
             key[node] = k;
-            if (w == before && before != i) {
+            if (w == old && old != i) {
                 // the winner here did not change and is not the updated neuron: nothing above changes either
                 return;
             }
         }
     }
 
-    /**
-     * Sets node's winner from its two children. Every index below the left child is lower than every index below
-     * the right one, so a tie goes left; padding leaves (+∞, past the last neuron) lose to any neuron.
-     */
-    private void play(int node) {
-        int left = 2 * node;
-        int from = key[left] <= key[left + 1] ? left : left + 1;
-        winner[node] = winner[from];
-        key[node] = key[from];
+    /** {@link #update} comparing the numbers, once a key is negative or NaN. */
+    private void updateByNumbers(int i, long k) {
+        int node = leaves + i;
+        int w = i;
+        key[node] = k;
+        while (node > 1) {
+            int sibling = node ^ 1;
+            boolean carriedWins = (node & 1) == 0 ? before(k, key[sibling]) : !before(key[sibling], k);
+            if (!carriedWins) {
+                w = winner[sibling];
+                k = key[sibling];
+            }
+            node >>= 1;
+            int old = winner[node];
+            winner[node] = w;
+            key[node] = k;
+            if (w == old && old != i) {
+                return;
+            }
+        }
     }
 
     /** The time of neuron i as of its last update. */
     double key(int i) {
-        return key[leaves + i];
+        return Double.longBitsToDouble(key[leaves + i]);
     }
 
     /** The neuron with the least key (the lower index among equal keys). */
@@ -99,6 +142,6 @@ final class EarliestSpikeTree {
 
     /** The least key: {@code key(earliest())}, read from the root. */
     double earliestKey() {
-        return key[1];
+        return Double.longBitsToDouble(key[1]);
     }
 }

@@ -501,7 +501,7 @@ public abstract class LazyKernel extends PopulationKernel {
     public final double nextSpikeTimeUpTo(double bound) {
         while (true) {
             double least = tree.earliestKey();
-            if (least > bound) { // every time is at or above its key: none is due by the bound
+            if (!(least <= bound)) { // every time is at or above its key: none is due by the bound (or a NaN time)
                 return least;
             }
             int w = tree.earliest();
