@@ -41,7 +41,7 @@ package io.smoothspike.model;
 public abstract class LazyKernel extends PopulationKernel {
 
     /** Extra scratch slots of a kernel with prepared deliveries: at most this many are prepared at once. */
-    protected static final int PREPARED_SLOTS = 16;
+    protected static final int PREPARED_SLOTS = 32;
 
     /** Time of each neuron's last event (its state refers to this time). */
     private final double[] lastTime;

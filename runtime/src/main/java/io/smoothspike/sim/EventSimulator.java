@@ -64,7 +64,7 @@ public final class EventSimulator {
      */
     private final int[] singleTarget;
     /** How many single-target inputs are announced at once. */
-    private static final int ANNOUNCED = 16;
+    private static final int ANNOUNCED = 32;
     // the announced run of inputs: input indices [announcedFrom, announcedTo)
     private final int[] announcedTargets = new int[ANNOUNCED];
     private final double[] announcedWeights = new double[ANNOUNCED];
