@@ -88,6 +88,11 @@ public abstract class LazyKernel extends PopulationKernel {
     private final double[] preparedInterval;
     private final double[] preparedBound;
     private int preparedCount;
+    // prepared backward deliveries: the record's touches backFirst … backFirst + backCount − 1, in lanes 0 … backCount − 1
+    private final double[] backStates;
+    private final double[] backIntervals;
+    private int backFirst;
+    private int backCount;
 
     // backward sweep state
     private final double[] adjoint;
@@ -143,6 +148,8 @@ public abstract class LazyKernel extends PopulationKernel {
         this.preparedTime = new double[prepared];
         this.preparedInterval = new double[prepared];
         this.preparedBound = new double[prepared];
+        this.backStates = new double[prepared * recordDim];
+        this.backIntervals = new double[prepared];
         this.adjoint = new double[size * dim];
         this.startTimeAdjoint = new double[size];
         this.cursor = new int[size];
@@ -616,6 +623,7 @@ public abstract class LazyKernel extends PopulationKernel {
             throw new IllegalStateException("backward sweep needs a recorded forward run (setRecording(true))");
         }
         java.util.Arrays.fill(constantAdjoint, 0);
+        backCount = 0;
         for (int i = 0; i < size; i++) {
             int last = lastTouch[i];
             cursor[i] = last;
@@ -657,6 +665,7 @@ public abstract class LazyKernel extends PopulationKernel {
         if (n > 0) {
             System.arraycopy(touchState, b * rd, from, 0, n * rd);
         }
+        backCount = 0; // the model's scratch of prepared flow derivatives is about to be reused
         prepareFlowDerivatives(from, dt, n);
         double timeAdjoint = 0;
         for (int k = n - 1; k >= 0; k--) {
@@ -728,6 +737,59 @@ public abstract class LazyKernel extends PopulationKernel {
         return timeAdjoint;
     }
 
+    /**
+     * Works out the flow derivatives of up to {@link #PREPARED_SLOTS} announced deliveries at once (nothing without
+     * prepared slots): if their touches are the last ones not yet swept back, one after another in the record (the
+     * latest announced last), with {@link #prepareFlowDerivatives} on the states they start from.
+     */
+    @Override
+    public final void prepareBackwardDeliveries(int[] targets, double[] times, int n) {
+        backCount = 0;
+        int m = Math.min(n, backIntervals.length);
+        if (m == 0) {
+            return;
+        }
+        int last = cursor[targets[0]];
+        int first = last - m + 1;
+        if (first < 0) {
+            return;
+        }
+        for (int k = 0; k < m; k++) {
+            int b = last - k;
+            if (touchNeuron[b] != targets[k] || touchTime[b] != times[k] || Double.isNaN(touchWeight[b])) {
+                return;
+            }
+        }
+        System.arraycopy(touchState, first * recordDim, backStates, 0, m * recordDim);
+        for (int lane = 0; lane < m; lane++) {
+            backIntervals[lane] = touchTime[first + lane] - touchStart[first + lane];
+        }
+        prepareFlowDerivatives(backStates, backIntervals, m);
+        backFirst = first;
+        backCount = m;
+    }
+
+    /**
+     * The backward of announced delivery k from its prepared flow derivatives if they are still there and it is the
+     * touch the sweep takes back next; else by {@link #backwardSparse}. The same operations either way.
+     */
+    @Override
+    public final double backwardPrepared(int k, int[] targets, double[] weights, double[] weightGrad, int index,
+            double t, boolean timeAdjoint) {
+        int i = targets[index];
+        int b = cursor[i];
+        int lane = backCount - 1 - k;
+        if (lane < 0 || b != backFirst + lane || touchNeuron[b] != i || touchTime[b] != t) {
+            return backwardSparse(targets, weights, weightGrad, index, index + 1, t, timeAdjoint);
+        }
+        cursor[i] = touchPrevious[b];
+        preparedFlowDerivatives(lane, backStates, lane * recordDim, backIntervals[lane], end, flowJac, flowConst,
+                field);
+        double sum = 0; // summed as by backwardSparse
+        sum += backwardDelivery(i, weights[index], weightGrad, index);
+        return sum;
+    }
+
     @Override
     public final double backwardSparse(int[] targets, double[] weights, double[] weightGrad, int from, int to,
             double t, boolean timeAdjoint) {
@@ -742,6 +804,7 @@ public abstract class LazyKernel extends PopulationKernel {
 
     @Override
     public final void backwardFire(int i, double t, double timeAdjoint) {
+        backCount = 0;
         int b = cursor[i];
         if (b < 0 || touchNeuron[b] != i || touchTime[b] != t || !Double.isNaN(touchWeight[b])) {
             throw new IllegalStateException("backward sweep out of step with the recorded forward run");

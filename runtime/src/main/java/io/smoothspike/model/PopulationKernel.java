@@ -148,6 +148,25 @@ public abstract class PopulationKernel {
     }
 
     /**
+     * Announces single deliveries the backward sweep will probably take back next, latest first: the delivery to
+     * neuron {@code targets[k]} at {@code times[k]}, k in [0, n), times non-increasing (e.g. the input spikes of
+     * channels with one target each, before the last one not yet swept). A kernel may work out their derivatives
+     * ahead, several at once, for {@link #backwardPrepared}; by default nothing happens.
+     */
+    public void prepareBackwardDeliveries(int[] targets, double[] times, int n) {
+    }
+
+    /**
+     * {@link #backwardSparse} of the one synapse {@code index} at time t, which the last
+     * {@link #prepareBackwardDeliveries} announced as its delivery k: the same result, using the work done ahead if it
+     * is still valid.
+     */
+    public double backwardPrepared(int k, int[] targets, double[] weights, double[] weightGrad, int index, double t,
+            boolean timeAdjoint) {
+        return backwardSparse(targets, weights, weightGrad, index, index + 1, t, timeAdjoint);
+    }
+
+    /**
      * Lets this kernel share caches with {@code other}, a kernel of the same simulator (so used by the same thread).
      * Sharing must not change any result, only save work; by default nothing is shared.
      */

@@ -71,6 +71,9 @@ public final class EventSimulator {
     private final double[] announcedTimes = new double[ANNOUNCED];
     private int announcedFrom;
     private int announcedTo;
+    // the run announced to the backward sweep: events backAnnouncedFrom down to backAnnouncedFrom − count + 1
+    private int backAnnouncedFrom;
+    private int backAnnouncedCount;
 
     /** A simulator for {@code graph}; kernels are allocated here once. */
     public EventSimulator(SimulationGraph graph) {
@@ -221,14 +224,17 @@ public final class EventSimulator {
         // with delays, the sweep adds the time adjoints of the delayed deliveries to their source events' adjoints
         double[] adjoint = delays == null ? eventTimeAdjoint
                 : delays.beginBackward(eventTimeAdjoint, record.eventCount());
+        backAnnouncedCount = 0;
         for (int k = record.eventCount() - 1; k >= 0; k--) {
             if (delays != null) {
                 delays.backwardAfter(k, adjoint, grad);
             }
             double t = record.time(k);
             if (record.isInput(k)) {
-                double a = adjoint[k] + transmitBackward(fromInputs, fromInputsIndex, heldBack,
-                        record.inputChannel(k), t, grad, inputTimeGradients);
+                int channel = record.inputChannel(k);
+                double a = adjoint[k] + (singleTarget != null && singleTarget[channel] >= 0
+                        ? backwardSingle(k, channel, t, grad)
+                        : transmitBackward(fromInputs, fromInputsIndex, heldBack, channel, t, grad, inputTimeGradients));
                 if (inputTimeGradients) {
                     inputGrad[--input] = a;
                 }
@@ -244,6 +250,32 @@ public final class EventSimulator {
         for (int p = 0; p < kernels.length; p++) {
             kernels[p].endBackward(grad.initialState(p), grad.constants(p));
         }
+    }
+
+    /**
+     * The reverse of input event k (of a channel with a single target) through the target kernel's prepared backward
+     * deliveries, announcing the run of single-target input events down from it first if it is not announced yet.
+     */
+    private double backwardSingle(int k, int channel, double t, TrialGradient grad) {
+        Projection pr = fromInputs[0];
+        PopulationKernel kernel = kernels[pr.target()];
+        if (k > backAnnouncedFrom || k <= backAnnouncedFrom - backAnnouncedCount) {
+            int n = 0;
+            while (n < ANNOUNCED && k - n >= 0 && record.isInput(k - n)) {
+                int c = record.inputChannel(k - n);
+                if (singleTarget[c] < 0) {
+                    break;
+                }
+                announcedTargets[n] = singleTarget[c];
+                announcedTimes[n] = record.time(k - n);
+                n++;
+            }
+            kernel.prepareBackwardDeliveries(announcedTargets, announcedTimes, n);
+            backAnnouncedFrom = k;
+            backAnnouncedCount = n;
+        }
+        return kernel.backwardPrepared(backAnnouncedFrom - k, pr.targets(), pr.weights(),
+                grad.weights(fromInputsIndex[0]), pr.rowStart()[channel], t, inputTimeGradients);
     }
 
     /**
