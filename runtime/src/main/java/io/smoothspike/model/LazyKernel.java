@@ -10,7 +10,9 @@ package io.smoothspike.model;
  * {@link #PREPARED_SLOTS} more (slots {@code size + 1 …}) and says so to the constructor gets
  * {@link #prepareDeliveries}: the announced single deliveries are flowed, jumped and bounded in those slots, all at
  * once with {@link #flowJumpAndBound}, and {@link #deliverPrepared} only copies the result back (the same operations,
- * so the same bits, as {@link #deliver}).
+ * so the same bits, as {@link #deliver}); the backward sweep takes runs of them back the same way
+ * ({@link #prepareBackwardDeliveries}: the flow derivatives of their recorded touches at once, with
+ * {@link #prepareFlowDerivatives}).
  *
  * <p>Cost per delivery: one closed-form flow of the target, one time-to-spike evaluation and an O(log n) tree update.
  *
