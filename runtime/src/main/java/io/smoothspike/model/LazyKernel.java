@@ -260,18 +260,41 @@ public abstract class LazyKernel extends PopulationKernel {
     }
 
     /**
-     * Flows neurons {@code targets[from + k]} (distinct, none due) by {@code dt[k] >= 0}, adds
+     * Flows slots {@code targets[from + k]} (distinct, none due) by {@code dt[k] >= 0}, adds
      * {@code weights[weightFrom + k]} by {@link #jump} and puts their {@link #timeToSpikeLowerBound} into
-     * {@code bounds[k]}, k in [0, n): by default {@link #flowAll}, the jumps and {@link #timeToSpikeLowerBounds}, one
-     * after the other. Models override it to do all three on the states gathered once (the same values).
+     * {@code bounds[k]}, k in [0, n). Where the slots are neurons taking a row delivered at time t (not NaN: scratch
+     * slots), each is then handed to {@link #settle}{@code (targets[from + k], t, bounds[k])}, in the order of k. By
+     * default {@link #flowAll}, the jumps, {@link #timeToSpikeLowerBounds} and the settlements, one after the other;
+     * models override it to do it all on the states gathered once, settling each target as they store it (the same
+     * values, the same order of settlements).
      */
     protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
-            double[] bounds) {
+            double[] bounds, double t) {
         flowAll(targets, from, n, dt);
         for (int k = 0; k < n; k++) {
             jump(targets[from + k], weights[weightFrom + k]);
         }
         timeToSpikeLowerBounds(targets, from, n, bounds);
+        settleAll(targets, from, n, bounds, t);
+    }
+
+    /** {@link #settle} of the n targets, in order, where t is a time (not NaN). */
+    private void settleAll(int[] targets, int from, int n, double[] bounds, double t) {
+        if (t == t) {
+            for (int k = 0; k < n; k++) {
+                settle(targets[from + k], t, bounds[k]);
+            }
+        }
+    }
+
+    /**
+     * Neuron i, flowed to t, jumped, and its bound of the time to its next spike at hand: its last event is now at t,
+     * and its next spike is scheduled.
+     */
+    protected final void settle(int i, double t, double bound) {
+        lastTime[i] = t;
+        touches[i]++;
+        reschedule(i, t, bound);
     }
 
     /** Sets the voltage part of slot s exactly to its spike point (used when a neuron is due at the current time). */
@@ -408,7 +431,7 @@ public abstract class LazyKernel extends PopulationKernel {
             preparedTime[k] = times[k];
             preparedInterval[k] = times[k] - lastTime[i];
         }
-        flowJumpAndBound(preparedSlot, 0, weights, 0, m, preparedInterval, preparedBound);
+        flowJumpAndBound(preparedSlot, 0, weights, 0, m, preparedInterval, preparedBound, Double.NaN);
         preparedCount = m;
     }
 
@@ -446,10 +469,10 @@ public abstract class LazyKernel extends PopulationKernel {
     }
 
     /**
-     * The deliveries of one projection row in passes: the due spike times, the records and the intervals; the flows,
-     * jumps and bounds of the next spike times of all targets in one {@link #flowJumpAndBound} (or, if a target is due
-     * at t and so pinned at its spike point before its jump, one {@link #flowAll}, the jumps and one
-     * {@link #timeToSpikeLowerBounds}); then the schedules. Each neuron sees the same operations as in
+     * The deliveries of one projection row in passes: the due spike times, the records and the intervals; then the
+     * flows, jumps, bounds of the next spike times and schedules of all targets in one {@link #flowJumpAndBound} (or,
+     * if a target is due at t and so pinned at its spike point before its jump, one {@link #flowAll}, the jumps, one
+     * {@link #timeToSpikeLowerBounds} and the schedules). Each neuron sees the same operations as in
      * {@link #deliver}; targets of a row are distinct.
      */
     @Override
@@ -486,14 +509,9 @@ public abstract class LazyKernel extends PopulationKernel {
                 jump(i, weights[weightFrom + k]);
             }
             timeToSpikeLowerBounds(targets, targetFrom, n, bound);
+            settleAll(targets, targetFrom, n, bound, t);
         } else {
-            flowJumpAndBound(targets, targetFrom, weights, weightFrom, n, dt, bound);
-        }
-        for (int k = 0; k < n; k++) {
-            int i = targets[targetFrom + k];
-            lastTime[i] = t;
-            touches[i]++;
-            reschedule(i, t, bound[k]);
+            flowJumpAndBound(targets, targetFrom, weights, weightFrom, n, dt, bound, t);
         }
     }
 

@@ -261,16 +261,16 @@ public final class Qif implements NeuronModel {
         }
 
         /**
-         * {@link #flowAll}, the jumps and {@link #timeToSpikeLowerBounds} on the gathered states: the flowed states
-         * take their jumps and bounds in vectorized loops before they are stored, one pass over the targets instead of
-         * three. A target the series do not cover (or not flowed at all, or with the flowed q exactly 0) goes one by
-         * one as before; the values are the same.
+         * {@link #flowAll}, the jumps, {@link #timeToSpikeLowerBounds} and the settlements on the gathered states:
+         * the flowed states take their jumps and bounds in vectorized loops before they are stored, and each target is
+         * settled as it is stored, one pass over the targets instead of four. A target the series do not cover (or
+         * not flowed at all, or with the flowed q exactly 0) goes one by one as before; the values are the same.
          */
         @Override
         protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
-                double[] bounds) {
+                double[] bounds, double t) {
             if (n < FEW_TARGETS) {
-                super.flowJumpAndBound(targets, from, weights, weightFrom, n, dt, bounds);
+                super.flowJumpAndBound(targets, from, weights, weightFrom, n, dt, bounds, t);
                 return;
             }
             gather(targets, from, n);
@@ -295,6 +295,9 @@ public final class Qif implements NeuronModel {
                     flow(s, d);
                     jump(s, gatheredW[k]);
                     bounds[k] = timeToSpikeLowerBound(s);
+                }
+                if (t == t) {
+                    settle(s, t, bounds[k]);
                 }
             }
         }
