@@ -55,7 +55,7 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Whether {@link #spikeTime} holds a lower bound whose exact value has not been computed yet. */
     private final boolean[] pending;
     private final EarliestSpikeTree tree;
-    /** Per target of a row delivery: its interval since its last touch, then its bound ({@link #deliverAll}). */
+    /** Per target of a row delivery ({@link #deliverAll}): its interval since its last touch, and its bound. */
     private final double[] intervals;
     private final double[] bounds;
     /** Per target of {@link #backwardAll}: the recorded state its touch starts from. */
