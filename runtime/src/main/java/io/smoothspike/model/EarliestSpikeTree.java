@@ -98,11 +98,7 @@ final class EarliestSpikeTree {
             w = carriedWins ? w : siblingWinner;
             k = carriedWins ? k : siblingKey;
             node >>= 1;
-            int old = winner[node];
-            winner[node] = w;
-            key[node] = k;
-            if (w == old && old != i) {
-                // the winner here did not change and is not the updated neuron: nothing above changes either
+            if (playedOut(node, w, k, i)) {
                 return;
             }
         }
@@ -121,13 +117,21 @@ final class EarliestSpikeTree {
                 k = key[sibling];
             }
             node >>= 1;
-            int old = winner[node];
-            winner[node] = w;
-            key[node] = k;
-            if (w == old && old != i) {
+            if (playedOut(node, w, k, i)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Sets node's winner w with key k on the path of updated neuron i; whether nothing above can change: the winner
+     * here did not change and is not the updated neuron.
+     */
+    private boolean playedOut(int node, int w, long k, int i) {
+        int old = winner[node];
+        winner[node] = w;
+        key[node] = k;
+        return w == old && old != i;
     }
 
     /** The time of neuron i as of its last update. */

@@ -2,6 +2,8 @@ package io.smoothspike.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.SplittableRandom;
+
 /** Steps two kernels that must agree bit for bit, as the tests of the kernels' fast paths drive them. */
 final class KernelPairs {
 
@@ -24,6 +26,16 @@ final class KernelPairs {
             spikes++;
         }
         return spikes;
+    }
+
+    /** Initial states of n neurons of {@code model}: V uniform in (−1, 0.9), I standard normal. */
+    static double[] randomStates(NeuronModel model, int n, SplittableRandom rnd) {
+        int d = model.stateSize();
+        double[] init = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(model.stateFromVoltage(rnd.nextDouble(-1, 0.9), rnd.nextGaussian()), 0, init, i * d, d);
+        }
+        return init;
     }
 
     /** Asserts that every neuron's state at t (d model coordinates) has the same bits in both kernels. */

@@ -22,10 +22,7 @@ class LazyKernelPreparedDeliveryTest {
         PopulationKernel prepared = model.newKernel(NEURONS);
         PopulationKernel plain = model.newKernel(NEURONS);
         SplittableRandom rnd = new SplittableRandom(9);
-        double[] init = new double[2 * NEURONS];
-        for (int i = 0; i < NEURONS; i++) {
-            System.arraycopy(model.stateFromVoltage(rnd.nextDouble(-1, 0.9), rnd.nextGaussian()), 0, init, 2 * i, 2);
-        }
+        double[] init = KernelPairs.randomStates(model, NEURONS, rnd);
         prepared.initialize(init);
         plain.initialize(init);
         double t = 0;

@@ -24,10 +24,7 @@ class LazyKernelRowDeliveryTest {
         PopulationKernel single = m.newKernel(NEURONS);
         SplittableRandom rnd = new SplittableRandom(5);
         int d = m.stateSize();
-        double[] init = new double[NEURONS * d];
-        for (int i = 0; i < NEURONS; i++) {
-            System.arraycopy(m.stateFromVoltage(rnd.nextDouble(-1, 0.9), rnd.nextGaussian()), 0, init, i * d, d);
-        }
+        double[] init = KernelPairs.randomStates(m, NEURONS, rnd);
         rows.initialize(init);
         single.initialize(init);
         double t = 0;
