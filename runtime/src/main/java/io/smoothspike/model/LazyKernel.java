@@ -489,14 +489,24 @@ public abstract class LazyKernel extends PopulationKernel {
     private void deliverAll(int[] targets, int targetFrom, double[] weights, int weightFrom, int n, double t) {
         double[] dt = intervals;
         boolean anyDue = false;
-        for (int k = 0; k < n; k++) {
-            int i = targets[targetFrom + k];
-            resolveIfDue(i, t);
-            if (recording) {
-                record(i, t, weights[weightFrom + k]);
+        if (recording) { // the row's touches one after another in the record
+            reserveTouches(n);
+            int first = touchCount;
+            for (int k = 0; k < n; k++) {
+                int i = targets[targetFrom + k];
+                resolveIfDue(i, t);
+                recordAt(first + k, i, t, weights[weightFrom + k]);
+                dt[k] = t - lastTime[i];
+                anyDue |= t >= spikeTime[i];
             }
-            dt[k] = t - lastTime[i];
-            anyDue |= t >= spikeTime[i];
+            touchCount = first + n;
+        } else {
+            for (int k = 0; k < n; k++) {
+                int i = targets[targetFrom + k];
+                resolveIfDue(i, t);
+                dt[k] = t - lastTime[i];
+                anyDue |= t >= spikeTime[i];
+            }
         }
         double[] bound = bounds;
         if (anyDue) { // rare: a target due at t is pinned at its spike point before its jump
@@ -577,9 +587,15 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /** Appends neuron i's touch at t (weight w, NaN for a spike) with the state it starts from: call before flowing. */
     private void record(int i, double t, double w) {
+        reserveTouches(1);
+        recordAt(touchCount++, i, t, w);
+    }
+
+    /** Makes room in the record for m more touches. */
+    private void reserveTouches(int m) {
         int n = touchCount;
-        if (n == touchNeuron.length) {
-            int cap = Math.max(64, 2 * n);
+        if (n + m > touchNeuron.length) {
+            int cap = Math.max(64, Math.max(2 * n, n + m));
             touchNeuron = java.util.Arrays.copyOf(touchNeuron, cap);
             touchPrevious = java.util.Arrays.copyOf(touchPrevious, cap);
             touchTime = java.util.Arrays.copyOf(touchTime, cap);
@@ -587,6 +603,10 @@ public abstract class LazyKernel extends PopulationKernel {
             touchWeight = java.util.Arrays.copyOf(touchWeight, cap);
             touchState = java.util.Arrays.copyOf(touchState, cap * recordDim);
         }
+    }
+
+    /** Writes neuron i's touch at t (weight w) as entry n of the record, which has room for it. */
+    private void recordAt(int n, int i, double t, double w) {
         touchNeuron[n] = i;
         touchPrevious[n] = lastTouch[i];
         touchTime[n] = t;
@@ -594,7 +614,6 @@ public abstract class LazyKernel extends PopulationKernel {
         touchWeight[n] = w;
         storeRecord(i, touchState, n * recordDim);
         lastTouch[i] = n;
-        touchCount = n + 1;
     }
 
     @Override
