@@ -90,7 +90,7 @@ public abstract class LazyKernel extends PopulationKernel {
     private final double[] preparedInterval;
     private final double[] preparedBound;
     private int preparedCount;
-    // prepared backward deliveries: the record's touches backFirst … backFirst + backCount − 1, in lanes 0 … backCount − 1
+    // prepared backward deliveries: the record's touches backFirst … backFirst + backCount − 1, in lanes 0, 1, …
     private final double[] backStates;
     private final double[] backIntervals;
     private int backFirst;
@@ -396,22 +396,15 @@ public abstract class LazyKernel extends PopulationKernel {
             record(i, t, w);
         }
         flow(i, t - lastTime[i]);
-        receive(i, w, t);
-    }
-
-    /** The rest of a delivery to neuron i, flowed to t: pin if due, the jump, its record and the next spike time. */
-    private void receive(int i, double w, double t) {
         jumpAt(i, w, t);
-        reschedule(i, t, timeToSpikeLowerBound(i));
+        settle(i, t, timeToSpikeLowerBound(i));
     }
 
-    /** Neuron i, flowed to t, takes an input of weight w: pinned if due, then the jump. */
+    /** Neuron i, flowed to t, takes an input of weight w: pinned at its spike point first if it is due by t. */
     private void jumpAt(int i, double w, double t) {
         if (t >= spikeTime[i]) {
             pinAtSpike(i);
         }
-        lastTime[i] = t;
-        touches[i]++;
         jump(i, w);
     }
 
@@ -457,9 +450,7 @@ public abstract class LazyKernel extends PopulationKernel {
             record(i, t, w);
         }
         copy(preparedSlot[k], i);
-        lastTime[i] = t;
-        touches[i]++;
-        reschedule(i, t, preparedBound[k]);
+        settle(i, t, preparedBound[k]);
     }
 
     /** Schedules neuron i's next spike from its state at t and the bound of it, and tells the tree. */
@@ -512,11 +503,7 @@ public abstract class LazyKernel extends PopulationKernel {
         if (anyDue) { // rare: a target due at t is pinned at its spike point before its jump
             flowAll(targets, targetFrom, n, dt);
             for (int k = 0; k < n; k++) {
-                int i = targets[targetFrom + k];
-                if (t >= spikeTime[i]) {
-                    pinAtSpike(i);
-                }
-                jump(i, weights[weightFrom + k]);
+                jumpAt(targets[targetFrom + k], weights[weightFrom + k], t);
             }
             timeToSpikeLowerBounds(targets, targetFrom, n, bound);
             settleAll(targets, targetFrom, n, bound, t);

@@ -24,7 +24,8 @@ package io.smoothspike.model;
  *
  * <p><b>Optional fast paths.</b> The methods with a default body, grouped at the end, only save work: batched
  * delivery ({@link #deliverSparse}, {@link #deliverDense}), deliveries worked out ahead ({@link #prepareDeliveries},
- * {@link #deliverPrepared}), caches shared between kernels
+ * {@link #deliverPrepared}) and taken back ahead ({@link #prepareBackwardDeliveries}, {@link #backwardPrepared}),
+ * caches shared between kernels
  * ({@link #shareCachesWith}), a bounded next-spike query ({@link #nextSpikeTimeUpTo}), skipping constant gradients
  * ({@link #setConstantGradients}) and shared rows of weight gradients ({@link #sharesDenseRows},
  * {@link #backwardDenseRow}). The defaults are correct for every kernel; an override must give bit-identical

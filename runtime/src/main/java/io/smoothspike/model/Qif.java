@@ -556,9 +556,9 @@ public final class Qif implements NeuronModel {
 
         /**
          * The bounds of {@link #timeToSpikeLowerBound} for many neurons, the same values, by
-         * {@link #gatheredBounds}: both signs of I in loops C2 vectorizes, then per neuron the one that applies, without
-         * a branch (the sign of I is as good as random, a branch would often be mispredicted). C2 vectorizes no branch,
-         * so the cases inside the loops are picked with {@code min} and {@code max} of ±∞ (see
+         * {@link #gatheredBounds}: both signs of I in loops C2 vectorizes, then per neuron the one that applies,
+         * without a branch (the sign of I is as good as random, a branch would often be mispredicted). C2 vectorizes
+         * no branch, so the cases inside the loops are picked with {@code min} and {@code max} of ±∞ (see
          * {@link #positiveCurrentBounds}); a NaN marks the rare states left to {@link #timeToSpikeLowerBound} (I = 0,
          * p = 0, the reset point, ℓ* exactly 1).
          */

@@ -65,7 +65,7 @@ public final class EventSimulator {
     private final int[] singleTarget;
     /** How many single-target inputs are announced at once. */
     private static final int ANNOUNCED = 32;
-    // the announced run of inputs: input indices [announcedFrom, announcedTo)
+    // the announced run of inputs: input indices [announcedFrom, announcedTo) (the arrays serve the backward sweep too)
     private final int[] announcedTargets = new int[ANNOUNCED];
     private final double[] announcedWeights = new double[ANNOUNCED];
     private final double[] announcedTimes = new double[ANNOUNCED];
@@ -234,7 +234,8 @@ public final class EventSimulator {
                 int channel = record.inputChannel(k);
                 double a = adjoint[k] + (singleTarget != null && singleTarget[channel] >= 0
                         ? backwardSingle(k, channel, t, grad)
-                        : transmitBackward(fromInputs, fromInputsIndex, heldBack, channel, t, grad, inputTimeGradients));
+                        : transmitBackward(fromInputs, fromInputsIndex, heldBack, channel, t, grad,
+                                inputTimeGradients));
                 if (inputTimeGradients) {
                     inputGrad[--input] = a;
                 }
