@@ -16,10 +16,10 @@ class EarliestSpikeTreeTest {
 
     @Test
     void earliestMatchesALinearScanAfterEveryUpdate() {
-        // few distinct values (ties are common), +0.0 and infinity included
+        // few distinct values (ties are common), +0.0, the least and greatest doubles and infinity included
         run(3, rnd -> {
-            int v = rnd.nextInt(6);
-            return v == 5 ? Double.POSITIVE_INFINITY : v;
+            int v = rnd.nextInt(8);
+            return v == 5 ? Double.POSITIVE_INFINITY : v == 6 ? Double.MAX_VALUE : v == 7 ? Double.MIN_VALUE : v;
         });
     }
 
