@@ -60,6 +60,11 @@ public abstract class LazyKernel extends PopulationKernel {
     private final double[] bounds;
     /** Per target of {@link #backwardAll}: the recorded state its touch starts from. */
     private final double[] previousStates;
+    /** The targets of the row being delivered whose times {@link #settleRowTarget} moved below their tree keys. */
+    private final int[] movedEarlier;
+    private int movedEarlierCount;
+    /** The targets of the row being delivered whose pending bounds it reached: resolved after the first pass. */
+    private final int[] reachedBounds;
     /** 0, 1, …, size − 1: the targets of a dense row. */
     private final int[] everyNeuron;
 
@@ -138,6 +143,8 @@ public abstract class LazyKernel extends PopulationKernel {
         this.bounds = new double[size];
         this.previousStates = new double[size * recordDim];
         this.everyNeuron = new int[size];
+        this.movedEarlier = new int[size];
+        this.reachedBounds = new int[size];
         java.util.Arrays.setAll(everyNeuron, i -> i);
         this.lastTouch = new int[size];
         this.touches = new int[size];
@@ -295,6 +302,29 @@ public abstract class LazyKernel extends PopulationKernel {
         lastTime[i] = t;
         touches[i]++;
         reschedule(i, t, bound);
+    }
+
+    /**
+     * {@link #settle} of a target of the row being delivered whose bound is a number (not NaN), without a call: a time
+     * that moved below its tree key is updated in the tree once the row is done. The tree ends up the same, as its
+     * nodes depend only on the keys of the leaves, and nothing reads it during a row.
+     */
+    protected final void settleRowTarget(int i, double t, double bound) {
+        lastTime[i] = t;
+        touches[i]++;
+        double time = t + bound;
+        spikeTime[i] = time;
+        pending[i] = bound != Double.POSITIVE_INFINITY;
+        movedEarlier[movedEarlierCount] = i;
+        movedEarlierCount += time < tree.key(i) ? 1 : 0;
+    }
+
+    /** Updates the tree for the times that {@link #settleRowTarget} moved below their keys. */
+    private void updateMovedEarlier() {
+        for (int k = 0; k < movedEarlierCount; k++) {
+            tree.update(movedEarlier[k]);
+        }
+        movedEarlierCount = 0;
     }
 
     /** Sets the voltage part of slot s exactly to its spike point (used when a neuron is due at the current time). */
@@ -480,24 +510,35 @@ public abstract class LazyKernel extends PopulationKernel {
     private void deliverAll(int[] targets, int targetFrom, double[] weights, int weightFrom, int n, double t) {
         double[] dt = intervals;
         boolean anyDue = false;
+        // pending bounds at or before t are resolved after the loop, to keep it free of calls
+        int reached = 0;
         if (recording) { // the row's touches one after another in the record
             reserveTouches(n);
             int first = touchCount;
             for (int k = 0; k < n; k++) {
                 int i = targets[targetFrom + k];
-                resolveIfDue(i, t);
                 recordAt(first + k, i, t, weights[weightFrom + k]);
                 dt[k] = t - lastTime[i];
-                anyDue |= t >= spikeTime[i];
+                boolean due = t >= spikeTime[i];
+                anyDue |= due & !pending[i];
+                reachedBounds[reached] = i;
+                reached += due & pending[i] ? 1 : 0;
             }
             touchCount = first + n;
         } else {
             for (int k = 0; k < n; k++) {
                 int i = targets[targetFrom + k];
-                resolveIfDue(i, t);
                 dt[k] = t - lastTime[i];
-                anyDue |= t >= spikeTime[i];
+                boolean due = t >= spikeTime[i];
+                anyDue |= due & !pending[i];
+                reachedBounds[reached] = i;
+                reached += due & pending[i] ? 1 : 0;
             }
+        }
+        for (int j = 0; j < reached; j++) {
+            int i = reachedBounds[j];
+            resolve(i);
+            anyDue |= t >= spikeTime[i];
         }
         double[] bound = bounds;
         if (anyDue) { // rare: a target due at t is pinned at its spike point before its jump
@@ -509,6 +550,7 @@ public abstract class LazyKernel extends PopulationKernel {
             settleAll(targets, targetFrom, n, bound, t);
         } else {
             flowJumpAndBound(targets, targetFrom, weights, weightFrom, n, dt, bound, t);
+            updateMovedEarlier();
         }
     }
 

@@ -190,6 +190,8 @@ public final class Qif implements NeuronModel {
         private final double[] cosine;
         private final double[] sine;
         private final double[] sineMinusCosine;
+        /** The lanes of {@link #flowJumpAndBound} left to a second pass (see there). */
+        private final int[] irregularLanes;
 
         Kernel(int size, double tau) {
             super(size, 2, RECORD, 1, true);
@@ -217,6 +219,7 @@ public final class Qif implements NeuronModel {
             this.cosine = new double[slots];
             this.sine = new double[slots];
             this.sineMinusCosine = new double[slots];
+            this.irregularLanes = new int[slots];
         }
 
         /**
@@ -281,25 +284,46 @@ public final class Qif implements NeuronModel {
                 jumpedAt(k);
             }
             gatheredBounds(n, bounds);
+            // the regular targets in a loop without calls (a call would have every value spilled around it)
+            int irregular = 0;
             for (int k = 0; k < n; k++) {
                 int s = targets[from + k];
-                double d = dt[k];
-                if (d != 0 && QifFlowSeries.covers(scaledInterval[k], seriesArgument[k]) && Math.abs(flowedQ[k]) > 0) {
+                if (seriesFlowed(dt, k) && bounds[k] == bounds[k]) {
                     p[s] = gatheredP[k];
                     q[s] = gatheredQ[k];
                     current[s] = gatheredI[k];
-                    if (!(bounds[k] == bounds[k])) {
-                        bounds[k] = timeToSpikeLowerBound(s);
+                    if (t == t) {
+                        settleRowTarget(s, t, bounds[k]);
                     }
                 } else {
-                    flow(s, d);
-                    jump(s, gatheredW[k]);
-                    bounds[k] = timeToSpikeLowerBound(s);
+                    irregularLanes[irregular++] = k;
                 }
+            }
+            for (int j = 0; j < irregular; j++) {
+                int k = irregularLanes[j];
+                int s = targets[from + k];
+                if (seriesFlowed(dt, k)) {
+                    p[s] = gatheredP[k];
+                    q[s] = gatheredQ[k];
+                    current[s] = gatheredI[k];
+                } else {
+                    flow(s, dt[k]);
+                    jump(s, gatheredW[k]);
+                }
+                bounds[k] = timeToSpikeLowerBound(s);
                 if (t == t) {
                     settle(s, t, bounds[k]);
                 }
             }
+        }
+
+        /**
+         * Whether gathered state k holds its flow, jump included: flowed by the series (a nonzero interval they cover)
+         * to a q that is not exactly 0 (else it goes one by one).
+         */
+        private boolean seriesFlowed(double[] dt, int k) {
+            return dt[k] != 0 && QifFlowSeries.covers(scaledInterval[k], seriesArgument[k])
+                    && Math.abs(flowedQ[k]) > 0;
         }
 
         /** Copies the states of {@code targets[from + k]}, k in [0, n), into the gathered arrays. */
