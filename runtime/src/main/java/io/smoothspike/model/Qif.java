@@ -284,11 +284,14 @@ public final class Qif implements NeuronModel {
                 jumpedAt(k);
             }
             gatheredBounds(n, bounds);
+            for (int k = 0; k < n; k++) { // a NaN bound now marks every lane that may need the second pass
+                bounds[k] += seriesFlowMark(k);
+            }
             // the regular targets in a loop without calls (a call would have every value spilled around it)
             int irregular = 0;
             for (int k = 0; k < n; k++) {
                 int s = targets[from + k];
-                if (seriesFlowed(dt, k) && bounds[k] == bounds[k]) {
+                if (bounds[k] == bounds[k]) {
                     p[s] = gatheredP[k];
                     q[s] = gatheredQ[k];
                     current[s] = gatheredI[k];
@@ -315,6 +318,19 @@ public final class Qif implements NeuronModel {
                     settle(s, t, bounds[k]);
                 }
             }
+        }
+
+        /**
+         * 0 where gathered state k surely holds its flow ({@link #seriesFlowed}: the interval and z strictly inside the
+         * series' ranges, the flowed q not 0), else NaN, without a branch: a positive number times ∞ is ∞, and
+         * {@code 0 · min(·, 1)} turns ∞ into 0 and 0, −∞ or NaN into NaN. A lane at the end of a range is marked
+         * too; the second pass of {@link #flowJumpAndBound} sorts it out.
+         */
+        private double seriesFlowMark(int k) {
+            double x = scaledInterval[k];
+            double inside = Math.min(Math.min(x * (QifFlowSeries.X_MAX - x),
+                    QifFlowSeries.Z_MAX - Math.abs(seriesArgument[k])), Math.abs(flowedQ[k]));
+            return 0 * Math.min(inside * Double.POSITIVE_INFINITY, 1);
         }
 
         /**
