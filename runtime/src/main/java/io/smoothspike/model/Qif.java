@@ -168,7 +168,12 @@ public final class Qif implements NeuronModel {
         private final double[] p;
         private final double[] q;
         private final double[] current;
-        // batch buffers of flowAll (slot size: the single flow of flow(s, dt))
+        /**
+         * The lane of the gathered arrays for one state at a time ({@link #flow}, {@link #flowDerivatives}): past
+         * every lane of a row (at most size) and of the prepared deliveries (at most {@link #PREPARED_SLOTS}).
+         */
+        private final int scratchLane;
+        // batch buffers of flowAll, one lane per target
         private final double[] intervals;
         private final double[] gatheredP;
         private final double[] gatheredQ;
@@ -197,6 +202,7 @@ public final class Qif implements NeuronModel {
             super(size, 2, RECORD, 1, true);
             this.tau = tau;
             int slots = size + 1 + PREPARED_SLOTS;
+            this.scratchLane = slots - 1;
             this.p = new double[slots];
             this.q = new double[slots];
             this.current = new double[slots];
@@ -231,7 +237,7 @@ public final class Qif implements NeuronModel {
             if (dt == 0) {
                 return;
             }
-            int k = size;
+            int k = scratchLane;
             gatheredP[k] = p[s];
             gatheredQ[k] = q[s];
             gatheredI[k] = current[s];
@@ -752,7 +758,7 @@ public final class Qif implements NeuronModel {
         @Override
         protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
                 double[] fEnd) {
-            int k = size;
+            int k = scratchLane;
             gatheredI[k] = x[xo + 2];
             intervals[k] = dt;
             coefficientsAt(intervals, k);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * Deliveries announced ahead ({@code prepareDeliveries}) and then made ({@code deliverPrepared}) leave every neuron
  * bit for bit where plain {@code deliver} calls leave it, also where the work done ahead went stale: the neuron was
  * touched in between (a row of other inputs, its own spike), it was announced twice, it is due by the delivery time,
- * or the delivery made is not the one announced.
+ * or the delivery made is not the one announced; and in a population smaller than a batch of prepared deliveries.
  */
 class LazyKernelPreparedDeliveryTest {
 
@@ -60,5 +60,36 @@ class LazyKernelPreparedDeliveryTest {
             }
         }
         assertTrue(spikes > 100 && rows > 100, "spikes " + spikes + ", rows in between " + rows);
+    }
+
+    /**
+     * Five neurons, six deliveries prepared at once: lane 0 flows a strong current the series do not cover (one by
+     * one, in a lane of its own), lanes 1–4 go to the same neuron again, lane 5 has an interval at the end of the
+     * series' range (a second pass too).
+     */
+    @Test
+    void aBatchLargerThanThePopulationKeepsItsLanes() {
+        int neurons = 5;
+        Qif model = new Qif(1);
+        PopulationKernel prepared = model.newKernel(neurons);
+        PopulationKernel plain = model.newKernel(neurons);
+        double[] init = new double[2 * neurons];
+        init[1] = 1000; // neuron 0: a strong current, beyond the series' range of z = Iℓ²
+        for (int i = 1; i < neurons; i++) {
+            init[2 * i] = -0.5;
+            init[2 * i + 1] = 0.2;
+        }
+        prepared.initialize(init);
+        plain.initialize(init);
+        int[] targets = {0, 0, 0, 0, 0, 1};
+        double[] weights = {-1, -1, -1, -1, -1, 0.5};
+        double[] times = {0.1, 0.2, 0.3, 0.4, 0.45, QifFlowSeries.X_MAX};
+        prepared.prepareDeliveries(targets, weights, times, targets.length);
+        for (int k = 0; k < targets.length; k++) {
+            KernelPairs.fireDue(plain, prepared, times[k], false, "delivery " + k);
+            prepared.deliverPrepared(k, targets[k], weights[k], times[k]);
+            plain.deliver(targets[k], weights[k], times[k]);
+            KernelPairs.assertSameStates(plain, prepared, 2, times[k], "delivery " + k);
+        }
     }
 }
