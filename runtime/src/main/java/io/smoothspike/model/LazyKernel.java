@@ -270,10 +270,11 @@ public abstract class LazyKernel extends PopulationKernel {
      * Flows slots {@code targets[from + k]} (distinct, none due) by {@code dt[k] >= 0}, adds
      * {@code weights[weightFrom + k]} by {@link #jump} and puts their {@link #timeToSpikeLowerBound} into
      * {@code bounds[k]}, k in [0, n). Where the slots are neurons taking a row delivered at time t (not NaN: scratch
-     * slots), each is then handed to {@link #settle}{@code (targets[from + k], t, bounds[k])}, in the order of k. By
+     * slots), each is then handed to {@link #settle}{@code (targets[from + k], t, bounds[k])}, or to
+     * {@link #settleRowTarget} where its bound is a number; the targets are distinct, so the order does not matter. By
      * default {@link #flowAll}, the jumps, {@link #timeToSpikeLowerBounds} and the settlements, one after the other;
      * models override it to do it all on the states gathered once, settling each target as they store it (the same
-     * values, the same order of settlements).
+     * values).
      */
     protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
             double[] bounds, double t) {
