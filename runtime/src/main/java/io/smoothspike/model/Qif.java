@@ -295,26 +295,30 @@ public final class Qif implements NeuronModel {
             }
             // the regular targets in a loop without calls (a call would have every value spilled around it)
             int irregular = 0;
-            for (int k = 0; k < n; k++) {
-                int s = targets[from + k];
-                if (bounds[k] == bounds[k]) {
-                    p[s] = gatheredP[k];
-                    q[s] = gatheredQ[k];
-                    current[s] = gatheredI[k];
-                    if (t == t) {
+            if (t == t) {
+                for (int k = 0; k < n; k++) {
+                    int s = targets[from + k];
+                    if (bounds[k] == bounds[k]) {
+                        takeGathered(s, k);
                         settleRowTarget(s, t, bounds[k]);
+                    } else {
+                        irregularLanes[irregular++] = k;
                     }
-                } else {
-                    irregularLanes[irregular++] = k;
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    if (bounds[k] == bounds[k]) {
+                        takeGathered(targets[from + k], k);
+                    } else {
+                        irregularLanes[irregular++] = k;
+                    }
                 }
             }
             for (int j = 0; j < irregular; j++) {
                 int k = irregularLanes[j];
                 int s = targets[from + k];
                 if (seriesFlowed(dt, k)) {
-                    p[s] = gatheredP[k];
-                    q[s] = gatheredQ[k];
-                    current[s] = gatheredI[k];
+                    takeGathered(s, k);
                 } else {
                     flow(s, dt[k]);
                     jump(s, gatheredW[k]);
@@ -346,6 +350,13 @@ public final class Qif implements NeuronModel {
         private boolean seriesFlowed(double[] dt, int k) {
             return dt[k] != 0 && QifFlowSeries.covers(scaledInterval[k], seriesArgument[k])
                     && Math.abs(flowedQ[k]) > 0;
+        }
+
+        /** Stores gathered state k in slot s. */
+        private void takeGathered(int s, int k) {
+            p[s] = gatheredP[k];
+            q[s] = gatheredQ[k];
+            current[s] = gatheredI[k];
         }
 
         /** Copies the states of {@code targets[from + k]}, k in [0, n), into the gathered arrays. */
