@@ -237,15 +237,37 @@ public final class Qif implements NeuronModel {
             if (dt == 0) {
                 return;
             }
-            int k = scratchLane;
-            gatheredP[k] = p[s];
-            gatheredQ[k] = q[s];
-            gatheredI[k] = current[s];
-            intervals[k] = dt;
-            coefficientsAt(intervals, k);
-            mapAt(k);
-            normalizeAt(k);
-            takeFlowed(s, k, dt);
+            double x = dt / tau;
+            double ell = QifFlowSeries.oneMinusExp(x);
+            double in = current[s];
+            double z = in * ell * ell;
+            if (!QifFlowSeries.covers(x, z)) {
+                flowByMath(s, dt);
+                return;
+            }
+            double cc = QifFlowSeries.cosine(z);
+            double ss = ell * QifFlowSeries.sineOverArgument(z);
+            double pp = p[s];
+            double qq = q[s];
+            double decay = 1 - ell;
+            double np = mappedP(decay, cc, ss, pp, qq, in);
+            double nq = mappedQ(cc, ss, pp, qq);
+            double norm = Math.sqrt(np * np + nq * nq);
+            // back to q ≥ 0 (the same as dividing by −norm)
+            double sign = nq / norm < 0 ? -1 : 1;
+            p[s] = sign * (np / norm);
+            q[s] = sign * (nq / norm);
+            current[s] = in * decay * decay;
+        }
+
+        /** The p of the Möbius map, unnormalised: s·(C p + I S q), with s = 1 − ℓ the decay. */
+        private static double mappedP(double decay, double cc, double ss, double pp, double qq, double in) {
+            return decay * (cc * pp + in * ss * qq);
+        }
+
+        /** The q of the Möbius map, unnormalised: C q − S p. */
+        private static double mappedQ(double cc, double ss, double pp, double qq) {
+            return cc * qq - ss * pp;
         }
 
         /**
@@ -483,8 +505,8 @@ public final class Qif implements NeuronModel {
             double qq = gatheredQ[k];
             double cc = cosine[k];
             double ss = sine[k];
-            flowedP[k] = (1 - oneMinusDecay[k]) * (cc * pp + in * ss * qq);
-            flowedQ[k] = cc * qq - ss * pp;
+            flowedP[k] = mappedP(1 - oneMinusDecay[k], cc, ss, pp, qq, in);
+            flowedQ[k] = mappedQ(cc, ss, pp, qq);
         }
 
         private void normalizeAt(int k) {
