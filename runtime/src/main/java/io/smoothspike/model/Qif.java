@@ -168,11 +168,6 @@ public final class Qif implements NeuronModel {
         private final double[] p;
         private final double[] q;
         private final double[] current;
-        /**
-         * The lane of the gathered arrays for one state at a time ({@link #flow}, {@link #flowDerivatives}): past
-         * every lane of a row (at most size) and of the prepared deliveries (at most {@link #PREPARED_SLOTS}).
-         */
-        private final int scratchLane;
         // batch buffers of flowAll, one lane per target
         private final double[] intervals;
         private final double[] gatheredP;
@@ -202,7 +197,6 @@ public final class Qif implements NeuronModel {
             super(size, 2, RECORD, 1, true);
             this.tau = tau;
             int slots = size + 1 + PREPARED_SLOTS;
-            this.scratchLane = slots - 1;
             this.p = new double[slots];
             this.q = new double[slots];
             this.current = new double[slots];
@@ -791,12 +785,18 @@ public final class Qif implements NeuronModel {
         @Override
         protected void flowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
                 double[] fEnd) {
-            int k = scratchLane;
-            gatheredI[k] = x[xo + 2];
-            intervals[k] = dt;
-            coefficientsAt(intervals, k);
-            sineMinusCosineAt(k);
-            preparedFlowDerivatives(k, x, xo, dt, end, jac, dConst, fEnd);
+            // the coefficients of the series in registers (the same operations as in the lanes, so the same bits)
+            double in = x[xo + 2];
+            double xs = dt / tau;
+            double ell = QifFlowSeries.oneMinusExp(xs);
+            double z = in * ell * ell;
+            if (!QifFlowSeries.covers(xs, z)) {
+                mathFlowDerivatives(x, xo, dt, end, jac, dConst, fEnd);
+                return;
+            }
+            double ss = ell * QifFlowSeries.sineOverArgument(z);
+            double sMinusLc = ell * ell * ell * QifFlowSeries.sineMinusCosine(z);
+            flowDerivatives(x, xo, dt, 1 - ell, ell, QifFlowSeries.cosine(z), ss, sMinusLc, end, jac, dConst, fEnd);
         }
 
         /** The series coefficients of the flows, as {@link #flowAll} computes them, in the same loops. */
@@ -830,41 +830,52 @@ public final class Qif implements NeuronModel {
         @Override
         protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
                 double[] dConst, double[] fEnd) {
-            double in = x[xo + 2];
+            if (!QifFlowSeries.covers(scaledInterval[k], seriesArgument[k])) {
+                mathFlowDerivatives(x, xo, dt, end, jac, dConst, fEnd);
+                return;
+            }
             double ell = oneMinusDecay[k];
-            double z = seriesArgument[k];
-            double decay;
+            flowDerivatives(x, xo, dt, 1 - ell, ell, cosine[k], sine[k], ell * ell * ell * sineMinusCosine[k], end,
+                    jac, dConst, fEnd);
+        }
+
+        /** Flow derivatives with the coefficients from {@code Math}'s functions, where the series do not cover. */
+        private void mathFlowDerivatives(double[] x, int xo, double dt, double[] end, double[] jac, double[] dConst,
+                double[] fEnd) {
+            double in = x[xo + 2];
+            double scale = 1;
+            double xs = dt / tau;
+            double decay = Math.exp(-xs);
+            double ell = oneMinusExp(xs, decay);
+            double z = in * ell * ell;
             double cc;
             double ss;
-            double sMinusLc; // (S − ℓC)/I, an entire function of I
-            if (QifFlowSeries.covers(scaledInterval[k], z)) {
-                decay = 1 - ell;
-                cc = cosine[k];
-                ss = sine[k];
-                sMinusLc = ell * ell * ell * sineMinusCosine[k];
+            if (in > 0) {
+                double c = Math.sqrt(in);
+                cc = Math.cos(c * ell);
+                ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
+            } else if (in < 0) {
+                double c = Math.sqrt(-in);
+                scale = Math.exp(-c * ell);
+                cc = 0.5 * (1 + scale * scale);
+                ss = oneMinusExp(2 * c * ell) / (2 * c);
             } else {
-                double scale = 1;
-                double xs = dt / tau;
-                decay = Math.exp(-xs);
-                ell = oneMinusExp(xs, decay);
-                z = in * ell * ell;
-                if (in > 0) {
-                    double c = Math.sqrt(in);
-                    cc = Math.cos(c * ell);
-                    ss = ell == 0 ? 0 : Math.sin(c * ell) / c;
-                } else if (in < 0) {
-                    double c = Math.sqrt(-in);
-                    scale = Math.exp(-c * ell);
-                    cc = 0.5 * (1 + scale * scale);
-                    ss = oneMinusExp(2 * c * ell) / (2 * c);
-                } else {
-                    cc = 1;
-                    ss = ell;
-                }
-                sMinusLc = Math.abs(z) < 1e-2 // its series for small |Iℓ²|
-                        ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
-                        : (ss - ell * cc) / in;
+                cc = 1;
+                ss = ell;
             }
+            double sMinusLc = Math.abs(z) < 1e-2 // its series for small |Iℓ²|
+                    ? scale * ell * ell * ell * (1.0 / 3 - z / 30 + z * z / 840 - z * z * z / 45360)
+                    : (ss - ell * cc) / in;
+            flowDerivatives(x, xo, dt, decay, ell, cc, ss, sMinusLc, end, jac, dConst, fEnd);
+        }
+
+        /**
+         * Flow derivatives from the coefficients of the flow: the decay s = 1 − ℓ, ℓ, C, S and (S − ℓC)/I, an entire
+         * function of I.
+         */
+        private void flowDerivatives(double[] x, int xo, double dt, double decay, double ell, double cc, double ss,
+                double sMinusLc, double[] end, double[] jac, double[] dConst, double[] fEnd) {
+            double in = x[xo + 2];
             double pp = x[xo];
             double qq = x[xo + 1];
             double dC = -0.5 * ell * ss;
