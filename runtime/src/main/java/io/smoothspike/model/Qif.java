@@ -169,7 +169,6 @@ public final class Qif implements NeuronModel {
         private final double[] q;
         private final double[] current;
         // batch buffers of flowAll, one lane per target
-        private final double[] intervals;
         private final double[] gatheredP;
         private final double[] gatheredQ;
         private final double[] gatheredI;
@@ -200,7 +199,6 @@ public final class Qif implements NeuronModel {
             this.p = new double[slots];
             this.q = new double[slots];
             this.current = new double[slots];
-            this.intervals = new double[slots];
             this.gatheredP = new double[slots];
             this.gatheredQ = new double[slots];
             this.gatheredI = new double[slots];
