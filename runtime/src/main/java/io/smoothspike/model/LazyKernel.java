@@ -513,28 +513,22 @@ public abstract class LazyKernel extends PopulationKernel {
         boolean anyDue = false;
         // pending bounds at or before t are resolved after the loop, to keep it free of calls
         int reached = 0;
-        if (recording) { // the row's touches one after another in the record
+        boolean record = recording;
+        int first = touchCount;
+        if (record) { // the row's touches one after another in the record
             reserveTouches(n);
-            int first = touchCount;
-            for (int k = 0; k < n; k++) {
-                int i = targets[targetFrom + k];
-                recordAt(first + k, i, t, weights[weightFrom + k]);
-                dt[k] = t - lastTime[i];
-                boolean due = t >= spikeTime[i];
-                anyDue |= due & !pending[i];
-                reachedBounds[reached] = i;
-                reached += due & pending[i] ? 1 : 0;
-            }
             touchCount = first + n;
-        } else {
-            for (int k = 0; k < n; k++) {
-                int i = targets[targetFrom + k];
-                dt[k] = t - lastTime[i];
-                boolean due = t >= spikeTime[i];
-                anyDue |= due & !pending[i];
-                reachedBounds[reached] = i;
-                reached += due & pending[i] ? 1 : 0;
+        }
+        for (int k = 0; k < n; k++) {
+            int i = targets[targetFrom + k];
+            if (record) {
+                recordAt(first + k, i, t, weights[weightFrom + k]);
             }
+            dt[k] = t - lastTime[i];
+            boolean due = t >= spikeTime[i];
+            anyDue |= due & !pending[i];
+            reachedBounds[reached] = i;
+            reached += due & pending[i] ? 1 : 0;
         }
         for (int j = 0; j < reached; j++) {
             int i = reachedBounds[j];

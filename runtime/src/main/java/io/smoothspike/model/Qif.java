@@ -285,9 +285,10 @@ public final class Qif implements NeuronModel {
 
         /**
          * {@link #flowAll}, the jumps, {@link #timeToSpikeLowerBounds} and the settlements on the gathered states:
-         * the flowed states take their jumps and bounds in vectorized loops before they are stored, and each target is
-         * settled as it is stored, one pass over the targets instead of four. A target the series do not cover (or
-         * not flowed at all, or with the flowed q exactly 0) goes one by one as before; the values are the same.
+         * the flowed states take their jumps and bounds in vectorized loops, a NaN bound marks the lanes that may need
+         * to go one by one ({@link #seriesFlowMark}), and one pass stores and settles the others. A second pass takes
+         * the marked ones: a target the series do not cover (or not flowed at all, or with the flowed q exactly 0) goes
+         * one by one as before; the values are the same.
          */
         @Override
         protected void flowJumpAndBound(int[] targets, int from, double[] weights, int weightFrom, int n, double[] dt,
@@ -309,23 +310,15 @@ public final class Qif implements NeuronModel {
             }
             // the regular targets in a loop without calls (a call would have every value spilled around it)
             int irregular = 0;
-            if (t == t) {
-                for (int k = 0; k < n; k++) {
-                    int s = targets[from + k];
-                    if (bounds[k] == bounds[k]) {
-                        takeGathered(s, k);
+            for (int k = 0; k < n; k++) {
+                int s = targets[from + k];
+                if (bounds[k] == bounds[k]) {
+                    takeGathered(s, k);
+                    if (t == t) {
                         settleRowTarget(s, t, bounds[k]);
-                    } else {
-                        irregularLanes[irregular++] = k;
                     }
-                }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    if (bounds[k] == bounds[k]) {
-                        takeGathered(targets[from + k], k);
-                    } else {
-                        irregularLanes[irregular++] = k;
-                    }
+                } else {
+                    irregularLanes[irregular++] = k;
                 }
             }
             for (int j = 0; j < irregular; j++) {
