@@ -313,9 +313,7 @@ public abstract class LazyKernel extends PopulationKernel {
     protected final void settleRowTarget(int i, double t, double bound) {
         lastTime[i] = t;
         touches[i]++;
-        double time = t + bound;
-        spikeTime[i] = time;
-        pending[i] = bound != Double.POSITIVE_INFINITY;
+        double time = scheduleBound(i, t, bound);
         movedEarlier[movedEarlierCount] = i;
         movedEarlierCount += time < tree.key(i) ? 1 : 0;
     }
@@ -381,9 +379,16 @@ public abstract class LazyKernel extends PopulationKernel {
             spikeTime[i] = t + timeToSpike(i);
             pending[i] = false;
         } else {
-            spikeTime[i] = t + bound;
-            pending[i] = bound != Double.POSITIVE_INFINITY;
+            scheduleBound(i, t, bound);
         }
+    }
+
+    /** Sets neuron i's next spike time to t + bound (bound not NaN), pending unless it is +∞; returns that time. */
+    private double scheduleBound(int i, double t, double bound) {
+        double time = t + bound;
+        spikeTime[i] = time;
+        pending[i] = bound != Double.POSITIVE_INFINITY;
+        return time;
     }
 
     /** Replaces neuron i's pending bound by its exact next spike time. */
