@@ -45,6 +45,13 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Extra scratch slots of a kernel with prepared deliveries: at most this many are prepared at once. */
     protected static final int PREPARED_SLOTS = 32;
 
+    /**
+     * The arrays of intervals and bounds that the kernel passes to {@link #flowAll}, {@link #flowJumpAndBound},
+     * {@link #timeToSpikeLowerBounds} and {@link #prepareFlowDerivatives} for n entries have room for this many more:
+     * a subclass's vector loops may run over them as padding (what they compute there is never read).
+     */
+    protected static final int LANE_PADDING = 7;
+
     /** Time of each neuron's last event (its state refers to this time). */
     private final double[] lastTime;
     /**
@@ -139,8 +146,8 @@ public abstract class LazyKernel extends PopulationKernel {
         this.spikeTime = new double[size];
         this.pending = new boolean[size];
         this.tree = new EarliestSpikeTree(spikeTime);
-        this.intervals = new double[size];
-        this.bounds = new double[size];
+        this.intervals = new double[size + LANE_PADDING];
+        this.bounds = new double[size + LANE_PADDING];
         this.previousStates = new double[size * recordDim];
         this.everyNeuron = new int[size];
         this.movedEarlier = new int[size];
@@ -155,10 +162,10 @@ public abstract class LazyKernel extends PopulationKernel {
         this.preparedTouches = new int[prepared];
         this.preparedWeight = new double[prepared];
         this.preparedTime = new double[prepared];
-        this.preparedInterval = new double[prepared];
-        this.preparedBound = new double[prepared];
+        this.preparedInterval = new double[prepared + LANE_PADDING];
+        this.preparedBound = new double[prepared + LANE_PADDING];
         this.backStates = new double[prepared * recordDim];
-        this.backIntervals = new double[prepared];
+        this.backIntervals = new double[prepared + LANE_PADDING];
         this.adjoint = new double[size * dim];
         this.startTimeAdjoint = new double[size];
         this.cursor = new int[size];
@@ -813,7 +820,7 @@ public abstract class LazyKernel extends PopulationKernel {
     @Override
     public final void prepareBackwardDeliveries(int[] targets, double[] times, int n) {
         backCount = 0;
-        int m = Math.min(n, backIntervals.length);
+        int m = Math.min(n, preparedSlot.length);
         if (m == 0) {
             return;
         }

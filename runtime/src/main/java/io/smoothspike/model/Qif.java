@@ -164,6 +164,9 @@ public final class Qif implements NeuronModel {
         private static final int FEW_TARGETS = 8;
         /** Record coordinates per state: p, q, I. */
         private static final int RECORD = 3;
+        /** Doubles per vector register of the vector loops (512 bits), and where their pre-loop ends: see {@link #vectorLanes}. */
+        private static final int VECTOR = 8;
+        private static final int ALIGNED_FROM = 6;
         private final double tau;
         private final double[] p;
         private final double[] q;
@@ -195,10 +198,11 @@ public final class Qif implements NeuronModel {
         Kernel(int size, double tau) {
             super(size, 2, RECORD, 1, true);
             this.tau = tau;
-            int slots = size + 1 + PREPARED_SLOTS;
-            this.p = new double[slots];
-            this.q = new double[slots];
-            this.current = new double[slots];
+            int states = size + 1 + PREPARED_SLOTS;
+            this.p = new double[states];
+            this.q = new double[states];
+            this.current = new double[states];
+            int slots = states + LANE_PADDING; // lanes: a batch has at most states − 1 targets, plus the padding
             this.gatheredP = new double[slots];
             this.gatheredQ = new double[slots];
             this.gatheredI = new double[slots];
@@ -218,6 +222,20 @@ public final class Qif implements NeuronModel {
             this.sine = new double[slots];
             this.sineMinusCosine = new double[slots];
             this.irregularLanes = new int[slots];
+        }
+
+        /**
+         * The number of lanes the vector loops over a batch of n ≥ {@link #FEW_TARGETS} targets run over: n rounded up
+         * to {@link #ALIGNED_FROM} mod {@link #VECTOR}. C2 runs a vector loop as a scalar pre-loop up to an aligned
+         * element, a main loop of whole vectors and a scalar rest. With the launcher's 64-byte object alignment the
+         * first element of an array lies 16 bytes past a 64-byte boundary, so the pre-loop takes 6 lanes, and a count
+         * of 6 mod 8 leaves no scalar rest: a few more vector lanes cost less than a scalar one (a row of 102 targets
+         * takes less time than one of 101). The lanes past n work on stale numbers, within the arrays' padding
+         * ({@link #LANE_PADDING}), and their results are never read. Under another alignment the padding only costs
+         * its few lanes.
+         */
+        private static int vectorLanes(int n) {
+            return n + ((ALIGNED_FROM - n) & (VECTOR - 1));
         }
 
         /**
@@ -274,7 +292,7 @@ public final class Qif implements NeuronModel {
                 return;
             }
             gather(targets, from, n);
-            seriesFlows(dt, n);
+            seriesFlows(dt, vectorLanes(n));
             for (int k = 0; k < n; k++) {
                 double d = dt[k];
                 if (d != 0) {
@@ -298,14 +316,15 @@ public final class Qif implements NeuronModel {
                 return;
             }
             gather(targets, from, n);
-            seriesFlows(dt, n);
+            int lanes = vectorLanes(n);
+            seriesFlows(dt, lanes);
             // separate arrays: C2 vectorizes no loop that reads and writes possibly the same array at other indices
             System.arraycopy(weights, weightFrom, gatheredW, 0, n);
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < lanes; k++) {
                 jumpedAt(k);
             }
-            gatheredBounds(n, bounds);
-            for (int k = 0; k < n; k++) { // a NaN bound now marks every lane that may need the second pass
+            gatheredBounds(lanes, bounds);
+            for (int k = 0; k < lanes; k++) { // a NaN bound now marks every lane that may need the second pass
                 bounds[k] += seriesFlowMark(k);
             }
             // the regular targets in a loop without calls (a call would have every value spilled around it)
@@ -633,7 +652,7 @@ public final class Qif implements NeuronModel {
                 return;
             }
             gather(targets, from, n);
-            gatheredBounds(n, out);
+            gatheredBounds(vectorLanes(n), out);
             for (int k = 0; k < n; k++) {
                 if (!(out[k] == out[k])) {
                     out[k] = timeToSpikeLowerBound(targets[from + k]);
@@ -804,8 +823,9 @@ public final class Qif implements NeuronModel {
             for (int k = 0; k < n; k++) {
                 gatheredI[k] = x[k * RECORD + 2];
             }
-            coefficients(dt, n);
-            for (int k = 0; k < n; k++) {
+            int lanes = vectorLanes(n);
+            coefficients(dt, lanes);
+            for (int k = 0; k < lanes; k++) {
                 sineMinusCosineAt(k);
             }
         }

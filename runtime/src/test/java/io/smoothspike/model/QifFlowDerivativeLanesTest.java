@@ -24,7 +24,7 @@ class QifFlowDerivativeLanesTest {
         for (int row = 0; row < 300; row++) {
             int n = row % 4 == 0 ? 1 + rnd.nextInt(7) : 8 + rnd.nextInt(150);
             double[] x = new double[n * RECORD];
-            double[] dt = new double[n];
+            double[] dt = new double[n + LazyKernel.LANE_PADDING]; // the padding the kernel passes too
             for (int k = 0; k < n; k++) {
                 double psi = k % 23 == 0 ? -Math.PI / 2 : rnd.nextDouble(-Math.PI / 2, Math.PI / 2);
                 x[k * RECORD] = k % 23 == 0 ? -1 : Math.sin(psi);
