@@ -65,8 +65,6 @@ public abstract class LazyKernel extends PopulationKernel {
     /** Per target of a row delivery ({@link #deliverAll}): its interval since its last touch, and its bound. */
     private final double[] intervals;
     private final double[] bounds;
-    /** Per target of {@link #backwardAll}: the recorded state its touch starts from. */
-    private final double[] previousStates;
     /** The targets of the row being delivered whose times {@link #settleRowTarget} moved below their tree keys. */
     private final int[] movedEarlier;
     private int movedEarlierCount;
@@ -103,7 +101,6 @@ public abstract class LazyKernel extends PopulationKernel {
     private final double[] preparedBound;
     private int preparedCount;
     // prepared backward deliveries: the record's touches backFirst … backFirst + backCount − 1, in lanes 0, 1, …
-    private final double[] backStates;
     private final double[] backIntervals;
     private int backFirst;
     private int backCount;
@@ -148,7 +145,6 @@ public abstract class LazyKernel extends PopulationKernel {
         this.tree = new EarliestSpikeTree(spikeTime);
         this.intervals = new double[size + LANE_PADDING];
         this.bounds = new double[size + LANE_PADDING];
-        this.previousStates = new double[size * recordDim];
         this.everyNeuron = new int[size];
         this.movedEarlier = new int[size];
         this.reachedBounds = new int[size];
@@ -164,7 +160,6 @@ public abstract class LazyKernel extends PopulationKernel {
         this.preparedTime = new double[prepared];
         this.preparedInterval = new double[prepared + LANE_PADDING];
         this.preparedBound = new double[prepared + LANE_PADDING];
-        this.backStates = new double[prepared * recordDim];
         this.backIntervals = new double[prepared + LANE_PADDING];
         this.adjoint = new double[size * dim];
         this.startTimeAdjoint = new double[size];
@@ -195,14 +190,16 @@ public abstract class LazyKernel extends PopulationKernel {
             double[] dConst, double[] fEnd);
 
     /**
-     * Optional: prepares {@link #preparedFlowDerivatives} for the flows of n states ({@code x[k * recordDim...]},
-     * record coordinates) by {@code dt[k]}, k in [0, n), in loops over all of them; by default nothing.
+     * Optional: prepares {@link #preparedFlowDerivatives} for the flows of n states
+     * ({@code x[xFrom + k * recordDim...]}, record coordinates) by {@code dt[k]}, k in [0, n), in loops over all of
+     * them; by default nothing.
      */
-    protected void prepareFlowDerivatives(double[] x, double[] dt, int n) {
+    protected void prepareFlowDerivatives(double[] x, int xFrom, double[] dt, int n) {
     }
 
     /**
-     * {@link #flowDerivatives} of state k after {@link #prepareFlowDerivatives} (the same values); by default
+     * {@link #flowDerivatives} of state k ({@code xo = xFrom + k * recordDim}) after {@link #prepareFlowDerivatives}
+     * (the same values); by default
      * {@link #flowDerivatives} itself.
      */
     protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
@@ -717,12 +714,11 @@ public abstract class LazyKernel extends PopulationKernel {
     /**
      * Backward of the deliveries {@code weights[weightFrom + k]} to {@code targets[targetFrom + k]}, k in [0, n), at
      * time t, in reverse order; returns their dL/dt, adds dL/dw into {@code wGrad[weightFrom + k]}. A first pass
-     * checks each target against the record and steps its cursor back; the start states of the row's touches, which
-     * the forward pass recorded one after another, are then copied out of the record in one piece.
+     * checks each target against the record and steps its cursor back; the flow derivatives are then prepared from
+     * the start states of the row's touches where they lie in the record, one after another.
      */
     private double backwardAll(int[] targets, int targetFrom, double[] weights, double[] wGrad, int weightFrom,
             int n, double t) {
-        double[] from = previousStates;
         double[] dt = intervals;
         int rd = recordDim;
         int b = -1;
@@ -737,15 +733,13 @@ public abstract class LazyKernel extends PopulationKernel {
             cursor[i] = touchPrevious[b]; // targets are distinct: no other delivery of this row reaches neuron i
             dt[k] = t - touchStart[b];
         }
-        if (n > 0) {
-            System.arraycopy(touchState, b * rd, from, 0, n * rd);
-        }
+        int first = b * rd; // where the start state of the row's first touch lies in the record
         backCount = 0; // the model's scratch of prepared flow derivatives is about to be reused
-        prepareFlowDerivatives(from, dt, n);
+        prepareFlowDerivatives(touchState, first, dt, n);
         double timeAdjoint = 0;
         for (int k = n - 1; k >= 0; k--) {
             int i = targets[targetFrom + k];
-            preparedFlowDerivatives(k, from, k * rd, dt[k], end, flowJac, flowConst, field);
+            preparedFlowDerivatives(k, touchState, first + k * rd, dt[k], end, flowJac, flowConst, field);
             timeAdjoint += backwardDelivery(i, weights[weightFrom + k], wGrad, weightFrom + k);
         }
         return timeAdjoint;
@@ -835,11 +829,10 @@ public abstract class LazyKernel extends PopulationKernel {
                 return;
             }
         }
-        System.arraycopy(touchState, first * recordDim, backStates, 0, m * recordDim);
         for (int lane = 0; lane < m; lane++) {
             backIntervals[lane] = touchTime[first + lane] - touchStart[first + lane];
         }
-        prepareFlowDerivatives(backStates, backIntervals, m);
+        prepareFlowDerivatives(touchState, first * recordDim, backIntervals, m);
         backFirst = first;
         backCount = m;
     }
@@ -858,8 +851,7 @@ public abstract class LazyKernel extends PopulationKernel {
             return backwardSparse(targets, weights, weightGrad, index, index + 1, t, timeAdjoint);
         }
         cursor[i] = touchPrevious[b];
-        preparedFlowDerivatives(lane, backStates, lane * recordDim, backIntervals[lane], end, flowJac, flowConst,
-                field);
+        preparedFlowDerivatives(lane, touchState, b * recordDim, backIntervals[lane], end, flowJac, flowConst, field);
         double sum = 0; // summed as by backwardSparse
         sum += backwardDelivery(i, weights[index], weightGrad, index);
         return sum;

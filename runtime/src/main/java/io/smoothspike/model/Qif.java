@@ -811,17 +811,17 @@ public final class Qif implements NeuronModel {
 
         /** The series coefficients of the flows, as {@link #flowAll} computes them, in the same loops. */
         @Override
-        protected void prepareFlowDerivatives(double[] x, double[] dt, int n) {
+        protected void prepareFlowDerivatives(double[] x, int xFrom, double[] dt, int n) {
             if (n < FEW_TARGETS) {
                 for (int k = 0; k < n; k++) {
-                    gatheredI[k] = x[k * RECORD + 2];
+                    gatheredI[k] = x[xFrom + k * RECORD + 2];
                     coefficientsAt(dt, k);
                     sineMinusCosineAt(k);
                 }
                 return;
             }
             for (int k = 0; k < n; k++) {
-                gatheredI[k] = x[k * RECORD + 2];
+                gatheredI[k] = x[xFrom + k * RECORD + 2];
             }
             int lanes = vectorLanes(n);
             coefficients(dt, lanes);
