@@ -28,9 +28,9 @@ package io.smoothspike.model;
  * and bounds, then their schedules).
  *
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
- * spike) appends one entry: neuron, time, weight (NaN for a spike), the neuron's previous touch, and the state the
- * touch starts from, which is the state just after the previous touch (in the kernel's <em>record coordinates</em>, by
- * default the model coordinates), with its time; the state just before the touch is recomputed by the flow from there,
+ * spike) appends one entry: neuron (its bitwise complement for a spike), time, the neuron's previous touch, and the
+ * state the touch starts from, which is the state just after the previous touch (in the kernel's <em>record
+ * coordinates</em>, by default the model coordinates), with its time; the state just before the touch is recomputed by the flow from there,
  * which the backward pass evaluates anyway. Each entry holds what its own backward step needs, so the sweep reads the
  * record in order instead of jumping back to each previous touch. Memory is O(touches) = O(spikes + synaptic events),
  * never a snapshot of the network per event. The backward sweep walks
@@ -80,12 +80,12 @@ public abstract class LazyKernel extends PopulationKernel {
 
     private boolean recording;
     private int touchCount;
+    /** Per touch: its neuron i for a delivery, ~i (the bitwise complement) for the neuron's own spike. */
     private int[] touchNeuron = new int[0];
     private int[] touchPrevious = new int[0];
     private double[] touchTime = new double[0];
     /** Per touch: the time of the state it starts from (the neuron's previous touch, or 0). */
     private double[] touchStart = new double[0];
-    private double[] touchWeight = new double[0];
     private double[] touchState = new double[0];
     private final int[] lastTouch;
     /** Per neuron: its number of touches (delivery or spike) in this trial, to tell whether a prepared one is stale. */
@@ -433,7 +433,7 @@ public abstract class LazyKernel extends PopulationKernel {
     public final void deliver(int i, double w, double t) {
         resolveIfDue(i, t);
         if (recording) {
-            record(i, t, w);
+            record(i, t, false);
         }
         flow(i, t - lastTime[i]);
         jumpAt(i, w, t);
@@ -487,7 +487,7 @@ public abstract class LazyKernel extends PopulationKernel {
             return;
         }
         if (recording) {
-            record(i, t, w);
+            record(i, t, false);
         }
         copy(preparedSlot[k], i);
         settle(i, t, preparedBound[k]);
@@ -531,7 +531,7 @@ public abstract class LazyKernel extends PopulationKernel {
         for (int k = 0; k < n; k++) {
             int i = targets[targetFrom + k];
             if (record) {
-                recordAt(first + k, i, t, weights[weightFrom + k]);
+                recordAt(first + k, i, t, false);
             }
             dt[k] = t - lastTime[i];
             boolean due = t >= spikeTime[i];
@@ -594,7 +594,7 @@ public abstract class LazyKernel extends PopulationKernel {
     @Override
     public final void fire(int i, double t) {
         if (recording) {
-            record(i, t, Double.NaN);
+            record(i, t, true);
         }
         advance(i, i, t);
         lastTime[i] = t;
@@ -618,10 +618,10 @@ public abstract class LazyKernel extends PopulationKernel {
         return voltage(size);
     }
 
-    /** Appends neuron i's touch at t (weight w, NaN for a spike) with the state it starts from: call before flowing. */
-    private void record(int i, double t, double w) {
+    /** Appends neuron i's touch at t (a delivery, or its spike) with the state it starts from: call before flowing. */
+    private void record(int i, double t, boolean spike) {
         reserveTouches(1);
-        recordAt(touchCount++, i, t, w);
+        recordAt(touchCount++, i, t, spike);
     }
 
     /** Makes room in the record for m more touches. */
@@ -633,18 +633,16 @@ public abstract class LazyKernel extends PopulationKernel {
             touchPrevious = java.util.Arrays.copyOf(touchPrevious, cap);
             touchTime = java.util.Arrays.copyOf(touchTime, cap);
             touchStart = java.util.Arrays.copyOf(touchStart, cap);
-            touchWeight = java.util.Arrays.copyOf(touchWeight, cap);
             touchState = java.util.Arrays.copyOf(touchState, cap * recordDim);
         }
     }
 
-    /** Writes neuron i's touch at t (weight w) as entry n of the record, which has room for it. */
-    private void recordAt(int n, int i, double t, double w) {
-        touchNeuron[n] = i;
+    /** Writes neuron i's touch at t (a delivery, or its spike) as entry n of the record, which has room for it. */
+    private void recordAt(int n, int i, double t, boolean spike) {
+        touchNeuron[n] = spike ? ~i : i;
         touchPrevious[n] = lastTouch[i];
         touchTime[n] = t;
         touchStart[n] = lastTime[i];
-        touchWeight[n] = w;
         storeRecord(i, touchState, n * recordDim);
         lastTouch[i] = n;
     }
@@ -825,7 +823,7 @@ public abstract class LazyKernel extends PopulationKernel {
         }
         for (int k = 0; k < m; k++) {
             int b = last - k;
-            if (touchNeuron[b] != targets[k] || touchTime[b] != times[k] || Double.isNaN(touchWeight[b])) {
+            if (touchNeuron[b] != targets[k] || touchTime[b] != times[k]) {
                 return;
             }
         }
@@ -873,7 +871,7 @@ public abstract class LazyKernel extends PopulationKernel {
     public final void backwardFire(int i, double t, double timeAdjoint) {
         backCount = 0;
         int b = cursor[i];
-        if (b < 0 || touchNeuron[b] != i || touchTime[b] != t || !Double.isNaN(touchWeight[b])) {
+        if (b < 0 || touchNeuron[b] != ~i || touchTime[b] != t) {
             throw new IllegalStateException("backward sweep out of step with the recorded forward run");
         }
         int off = i * dim;
