@@ -30,8 +30,8 @@ package io.smoothspike.model;
  * <p><b>Recording and backward sweep.</b> When recording, every <em>touch</em> of a neuron (a delivery or its own
  * spike) appends one entry: neuron (its bitwise complement for a spike), time, the neuron's previous touch, and the
  * state the touch starts from, which is the state just after the previous touch (in the kernel's <em>record
- * coordinates</em>, by default the model coordinates), with its time; the state just before the touch is recomputed by the flow from there,
- * which the backward pass evaluates anyway. Each entry holds what its own backward step needs, so the sweep reads the
+ * coordinates</em>, by default the model coordinates), with its time; the state just before the touch is recomputed
+ * by the flow from there, which the backward pass evaluates anyway. Each entry holds what its own backward step needs, so the sweep reads the
  * record in order instead of jumping back to each previous touch. Memory is O(touches) = O(spikes + synaptic events),
  * never a snapshot of the network per event. The backward sweep walks
  * each neuron's touches in reverse and applies the adjoint rules of the hybrid system: through a flow segment
@@ -199,8 +199,7 @@ public abstract class LazyKernel extends PopulationKernel {
 
     /**
      * {@link #flowDerivatives} of state k ({@code xo = xFrom + k * recordDim}) after {@link #prepareFlowDerivatives}
-     * (the same values); by default
-     * {@link #flowDerivatives} itself.
+     * (the same values); by default {@link #flowDerivatives} itself.
      */
     protected void preparedFlowDerivatives(int k, double[] x, int xo, double dt, double[] end, double[] jac,
             double[] dConst, double[] fEnd) {

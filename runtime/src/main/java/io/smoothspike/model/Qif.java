@@ -164,8 +164,9 @@ public final class Qif implements NeuronModel {
         private static final int FEW_TARGETS = 8;
         /** Record coordinates per state: p, q, I. */
         private static final int RECORD = 3;
-        /** Doubles per vector register of the vector loops (512 bits), and where their pre-loop ends: see {@link #vectorLanes}. */
+        /** Doubles per vector register (512 bits) of the vector loops: see {@link #vectorLanes}. */
         private static final int VECTOR = 8;
+        /** The lanes of the scalar pre-loop of a vector loop under the launcher's object alignment. */
         private static final int ALIGNED_FROM = 6;
         private final double tau;
         private final double[] p;
