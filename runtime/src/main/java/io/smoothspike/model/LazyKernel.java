@@ -31,9 +31,9 @@ package io.smoothspike.model;
  * spike) appends one entry: neuron (its bitwise complement for a spike), time, the neuron's previous touch, and the
  * state the touch starts from, which is the state just after the previous touch (in the kernel's <em>record
  * coordinates</em>, by default the model coordinates), with its time; the state just before the touch is recomputed
- * by the flow from there, which the backward pass evaluates anyway. Each entry holds what its own backward step needs, so the sweep reads the
- * record in order instead of jumping back to each previous touch. Memory is O(touches) = O(spikes + synaptic events),
- * never a snapshot of the network per event. The backward sweep walks
+ * by the flow from there, which the backward pass evaluates anyway. Each entry holds what its own backward step
+ * needs, so the sweep reads the record in order instead of jumping back to each previous touch. Memory is
+ * O(touches) = O(spikes + synaptic events), never a snapshot of the network per event. The backward sweep walks
  * each neuron's touches in reverse and applies the adjoint rules of the hybrid system: through a flow segment
  * {@code λ⁺_A = λ⁻_B·DF}; through a delivery {@code λ⁻ = λ⁺·DJ}, {@code dL/dw = λ⁺·∂J/∂w}; the time of a touch
  * gets {@code λ⁻·f(x⁻) − λ⁺_next·f(x⁻_next)} (f the vector field);

@@ -232,8 +232,8 @@ public final class Qif implements NeuronModel {
          * first element of an array lies 16 bytes past a 64-byte boundary, so the pre-loop takes 6 lanes, and a count
          * of 6 mod 8 leaves no scalar rest: a few more vector lanes cost less than a scalar one (a row of 102 targets
          * takes less time than one of 101). The lanes past n work on stale numbers, within the arrays' padding
-         * ({@link #LANE_PADDING}), and their results are never read. Under another alignment the padding only costs
-         * its few lanes.
+         * ({@link #LANE_PADDING}), and their results are never read. Under another alignment or vector width the
+         * padding only costs its few lanes.
          */
         private static int vectorLanes(int n) {
             return n + ((ALIGNED_FROM - n) & (VECTOR - 1));
